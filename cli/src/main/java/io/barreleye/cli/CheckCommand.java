@@ -1,0 +1,110 @@
+package io.barreleye.cli;
+
+import io.barreleye.modelcheck.CheckOptions;
+import io.barreleye.modelcheck.CheckResult;
+import io.barreleye.modelcheck.ModelChecker;
+import io.barreleye.modelcheck.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code barreleye check}: model-check a spec, with TLC's own option spellings. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Model-check a TLA+ spec with the embedded checker (TLC's options and exit codes).")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "SPEC.tla", description = "The spec to check.")
+    Path spec;
+
+    @Option(names = "-config", paramLabel = "MODEL.cfg", description = "The model (default: SPEC.cfg).")
+    Path config;
+
+    @Option(names = "-workers", paramLabel = "N", defaultValue = "1",
+            description = "Worker threads, or 'auto' for one per core (default: ${DEFAULT-VALUE}).")
+    String workers;
+
+    @Option(names = "-deadlock", description = "As in TLC: do NOT check for deadlock.")
+    boolean noDeadlock;
+
+    @Option(names = "-json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--all", description = "Check every model under specs/ against its expected verdict.")
+    boolean all;
+
+    @Option(names = "-progress", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between progress lines on long runs (default: ${DEFAULT-VALUE}).")
+    double progress;
+
+    @Override
+    public Integer call() throws IOException {
+        int w = parseWorkers(workers);
+        if (w < 0) return 2;
+        if (all) return checkAll(SpecCatalog.specsDir(), w, noDeadlock);
+        if (spec == null) {
+            System.err.println("barreleye check: give a spec (SPEC.tla) or --all");
+            return 2;
+        }
+        CheckOptions o = new CheckOptions();
+        o.spec = spec;
+        o.config = config;
+        o.workers = w;
+        o.noDeadlock = noDeadlock;
+        o.progressSeconds = progress;
+        CheckResult r = ModelChecker.check(o, System.out);
+        if (json != null) Report.writeJson(r, json);
+        return r.exitCode();
+    }
+
+    static int parseWorkers(String s) {
+        if (s.equals("auto")) return Runtime.getRuntime().availableProcessors();
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        System.err.println("barreleye check: -workers takes a positive number or 'auto', not '" + s + "'");
+        return -1;
+    }
+
+    /** Checks every model under {@code dir}; 0 when each gives its expected verdict. */
+    static int checkAll(Path dir, int workers, boolean noDeadlock) throws IOException {
+        List<SpecCatalog.Model> models = SpecCatalog.models(dir);
+        if (models.isEmpty()) {
+            System.err.println("barreleye: no models (.cfg files) under " + dir.toAbsolutePath());
+            return 1;
+        }
+        int failures = 0;
+        System.out.printf("%-44s %-22s %10s %10s %8s  %s%n", "model", "verdict", "distinct", "generated", "seconds", "as expected");
+        for (SpecCatalog.Model m : models) {
+            CheckOptions o = new CheckOptions();
+            o.spec = m.spec();
+            o.config = m.config();
+            o.workers = workers;
+            o.noDeadlock = noDeadlock;
+            o.progressSeconds = 0;
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            CheckResult r;
+            try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+                r = ModelChecker.check(o, ps);
+            }
+            String output = buf.toString(StandardCharsets.UTF_8);
+            boolean ok = r.exitCode() == m.expectedExit() && output.contains(m.expectedText());
+            if (!ok) failures++;
+            Path rel = dir.toAbsolutePath().relativize(m.config().toAbsolutePath());
+            System.out.printf("%-44s %-22s %10d %10d %8.2f  %s%n", rel, r.verdict, r.distinct, r.generated,
+                    r.millis / 1000.0, ok ? "yes" : "NO (expected exit " + m.expectedExit()
+                            + (m.expectedText().isEmpty() ? "" : " with \"" + m.expectedText() + "\"") + ")");
+            if (!ok) System.out.print(output.indent(4));
+        }
+        System.out.println(models.size() - failures + " of " + models.size() + " models gave their expected verdict.");
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,119 @@
+package io.barreleye.modelcheck;
+
+import io.barreleye.modelcheck.CheckResult.Verdict;
+import io.barreleye.modelcheck.value.Value;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Prints a result the way TLC does, and writes it as JSON. */
+public final class Report {
+    private Report() {}
+
+    public static void print(CheckResult r, PrintStream out) {
+        switch (r.verdict) {
+            case SUCCESS -> out.println("Model checking completed. No error has been found.");
+            case SAFETY_VIOLATION, PROPERTY_VIOLATION, DEADLOCK, EVALUATION_ERROR, OVERFLOW -> {
+                out.println("Error: " + r.message);
+                if (!r.locations.isEmpty()) {
+                    out.println("Error: The error occurred when evaluating the nested expressions at the following positions:");
+                    for (int i = r.locations.size() - 1, k = 0; i >= 0; i--, k++) out.println(k + ". " + r.locations.get(i));
+                }
+                if (!r.trace.isEmpty()) {
+                    out.println("Error: The behavior up to this point is:");
+                    printTrace(r, out);
+                }
+            }
+            default -> out.println("Error: " + r.message);
+        }
+        if (r.searched) {
+            out.println(r.generated + " states generated, " + r.distinct + " distinct states found, " + r.queueLeft
+                    + " states left on queue.");
+            out.println("The depth of the complete state graph search is " + r.depth + ".");
+            out.printf("Finished in %.2fs (%d worker%s).%n", r.millis / 1000.0, r.workers, r.workers == 1 ? "" : "s");
+        }
+        out.flush();
+    }
+
+    static void printTrace(CheckResult r, PrintStream out) {
+        for (int i = 0; i < r.trace.size(); i++) {
+            CheckResult.Step s = r.trace.get(i);
+            out.println("State " + (i + 1) + ": " + s.label());
+            out.print(formatState(r.varNames, s.state()));
+        }
+    }
+
+    public static String formatState(String[] names, Value[] state) {
+        StringBuilder sb = new StringBuilder();
+        for (int v = 0; v < names.length; v++) {
+            if (names.length > 1) sb.append("/\\ ");
+            sb.append(names[v]).append(" = ");
+            state[v].print(sb);
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The result as a JSON document, for tools. */
+    public static String json(CheckResult r) {
+        StringBuilder sb = new StringBuilder("{\n");
+        field(sb, "spec", r.spec).append(",\n");
+        field(sb, "model", r.model).append(",\n");
+        field(sb, "verdict", r.verdict.name()).append(",\n");
+        sb.append("  \"exitCode\": ").append(r.exitCode()).append(",\n");
+        field(sb, "message", r.message).append(",\n");
+        field(sb, "property", r.property).append(",\n");
+        sb.append("  \"statesGenerated\": ").append(r.generated).append(",\n");
+        sb.append("  \"distinctStates\": ").append(r.distinct).append(",\n");
+        sb.append("  \"statesLeftOnQueue\": ").append(r.queueLeft).append(",\n");
+        sb.append("  \"depth\": ").append(r.depth).append(",\n");
+        sb.append("  \"workers\": ").append(r.workers).append(",\n");
+        sb.append("  \"millis\": ").append(r.millis).append(",\n");
+        sb.append("  \"locations\": [");
+        for (int i = 0; i < r.locations.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(quote(r.locations.get(i)));
+        }
+        sb.append("],\n  \"trace\": [");
+        for (int i = 0; i < r.trace.size(); i++) {
+            CheckResult.Step s = r.trace.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append("    {\"action\": ").append(quote(s.label().toString())).append(", \"state\": {");
+            for (int v = 0; v < r.varNames.length; v++) {
+                sb.append(v == 0 ? "" : ", ").append(quote(r.varNames[v])).append(": ").append(quote(s.state()[v].toString()));
+            }
+            sb.append("}}");
+        }
+        sb.append(r.trace.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    public static void writeJson(CheckResult r, Path file) throws IOException {
+        Files.writeString(file, json(r), StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder field(StringBuilder sb, String name, String value) {
+        return sb.append("  ").append(quote(name)).append(": ").append(value == null ? "null" : quote(value));
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static boolean isError(Verdict v) {
+        return v != Verdict.SUCCESS;
+    }
+}

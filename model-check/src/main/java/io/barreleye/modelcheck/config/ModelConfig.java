@@ -1,0 +1,27 @@
+package io.barreleye.modelcheck.config;
+
+import io.barreleye.modelcheck.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The contents of a TLC model file (.cfg). */
+public final class ModelConfig {
+    public final Map<String, Value> constants = new LinkedHashMap<>();
+    /** {@code Name <- Other}: Name is replaced by the definition Other. */
+    public final Map<String, String> overrides = new LinkedHashMap<>();
+    public String init;
+    public String next;
+    public String specification;
+    public final List<String> invariants = new ArrayList<>();
+    public final List<String> properties = new ArrayList<>();
+    public final List<String> constraints = new ArrayList<>();
+    public final List<String> actionConstraints = new ArrayList<>();
+    public String symmetry;
+    public String view;
+    public String alias;
+    public String postcondition;
+    /** Null when the file does not say; TLC then checks deadlock. */
+    public Boolean checkDeadlock;
+}

@@ -1,0 +1,105 @@
+package io.barreleye.modelcheck.eval;
+
+import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.TupleValue;
+import io.barreleye.modelcheck.value.Value;
+
+/**
+ * The bounds of a quantifier, CHOOSE, set comprehension or function constructor:
+ * {@code x, y \in S, <<a, b>> \in T}. Bound names occupy consecutive slots of one frame; the
+ * sets are evaluated in the enclosing scope, as TLA+ requires.
+ */
+public final class Binder {
+    /** One group: {@code names} slots ranging over {@code set}, jointly when {@code tuple}. */
+    public record Group(int first, int count, boolean tuple, Node set) {}
+
+    public final Group[] groups;
+    public final int size;
+    public final Span span;
+
+    public Binder(Group[] groups, Span span) {
+        this.groups = groups;
+        int n = 0;
+        for (Group g : groups) n += g.count();
+        this.size = n;
+        this.span = span;
+    }
+
+    @FunctionalInterface
+    public interface Visitor {
+        /** Returns false to stop the iteration. */
+        boolean visit();
+    }
+
+    /** Evaluates every set once, in the outer scope. */
+    SetEnumValue[] sets(Ctx c, Env outer) {
+        SetEnumValue[] sets = new SetEnumValue[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", groups[i].set().eval(c, outer));
+        }
+        return sets;
+    }
+
+    /** Binds every combination in turn (first bound varying slowest); false when stopped early. */
+    boolean forEach(Ctx c, Env outer, Env frame, Visitor v) {
+        return iterate(sets(c, outer), 0, 0, frame, v);
+    }
+
+    private boolean iterate(SetEnumValue[] sets, int g, int name, Env frame, Visitor v) {
+        if (g == groups.length) return v.visit();
+        Group grp = groups[g];
+        int nextG = grp.tuple() || name + 1 == grp.count() ? g + 1 : g;
+        int nextName = nextG == g ? name + 1 : 0;
+        for (Value x : sets[g].elems) {
+            if (grp.tuple()) {
+                if (!(x instanceof TupleValue t) || t.elems.length != grp.count()) {
+                    throw new EvalException(grp.set().span, "a tuple pattern of " + grp.count()
+                            + " names ranges over a set containing " + Values.brief(x));
+                }
+                System.arraycopy(t.elems, 0, frame.slots, grp.first(), grp.count());
+            } else {
+                frame.slots[grp.first() + name] = x;
+            }
+            if (!iterate(sets, nextG, nextName, frame, v)) return false;
+        }
+        return true;
+    }
+
+    /** The key of a function point: the single value, or the tuple of all bound values. */
+    Value key(Env frame) {
+        if (size == 1) return (Value) frame.slots[0];
+        Value[] vs = new Value[size];
+        for (int i = 0; i < size; i++) vs[i] = (Value) frame.slots[i];
+        return TupleValue.of(vs);
+    }
+
+    /** Binds the frame from a function argument; false if it does not fit the bounds' shape. */
+    boolean bindKey(Value key, Env frame) {
+        if (size == 1 && !groups[0].tuple()) {
+            frame.slots[0] = key;
+            return true;
+        }
+        if (!(key instanceof TupleValue t) || t.elems.length != size) return false;
+        System.arraycopy(t.elems, 0, frame.slots, 0, size);
+        return true;
+    }
+
+    /** True when the bound values in the frame lie in their sets. */
+    boolean inDomain(Ctx c, Env outer, Env frame) {
+        for (Group g : groups) {
+            io.barreleye.modelcheck.value.SetValue s =
+                    Values.asSet(g.set().span, "a function's domain", g.set().eval(c, outer));
+            if (g.tuple()) {
+                Value[] vs = new Value[g.count()];
+                for (int i = 0; i < g.count(); i++) vs[i] = (Value) frame.slots[g.first() + i];
+                if (!s.contains(TupleValue.of(vs))) return false;
+            } else {
+                for (int i = 0; i < g.count(); i++) {
+                    if (!s.contains((Value) frame.slots[g.first() + i])) return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,367 @@
+package io.barreleye.modelcheck.eval;
+
+import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.value.BoolValue;
+import io.barreleye.modelcheck.value.FcnValue;
+import io.barreleye.modelcheck.value.InfiniteSet;
+import io.barreleye.modelcheck.value.IntValue;
+import io.barreleye.modelcheck.value.IntervalValue;
+import io.barreleye.modelcheck.value.LazySets;
+import io.barreleye.modelcheck.value.ModelValue;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.SetValue;
+import io.barreleye.modelcheck.value.StringValue;
+import io.barreleye.modelcheck.value.TupleValue;
+import io.barreleye.modelcheck.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operators of the standard modules (Naturals, Integers, Sequences, FiniteSets, Bags, TLC),
+ * implemented in Java as TLC implements them. Each belongs to a module and is visible only where
+ * that module is extended.
+ */
+public final class Builtins {
+    @FunctionalInterface
+    public interface Fn {
+        Value apply(Ctx c, Span at, Value[] args);
+    }
+
+    /** A built-in operator; {@code stateful} ones (Print, TLCGet, ...) are never cached. */
+    public record Entry(String module, String name, int arity, Fn fn, boolean stateful) {}
+
+    /** Modules whose operators are built in; EXTENDS of these never reads a file. */
+    public static final Set<String> STANDARD_MODULES =
+            Set.of("Naturals", "Integers", "Sequences", "FiniteSets", "Bags", "TLC", "TLCExt");
+
+    private static final Map<String, Entry> ENTRIES = new HashMap<>();
+
+    /** Which standard modules each standard module brings with it (Integers extends Naturals...). */
+    static final Map<String, List<String>> EXTENDS = Map.of(
+            "Integers", List.of("Naturals"),
+            "Bags", List.of("Naturals", "Sequences", "FiniteSets", "TLC"),
+            "TLC", List.of("Naturals", "Sequences"),
+            "TLCExt", List.of("TLC"),
+            "Sequences", List.of("Naturals"));
+
+    private static void def(String module, String name, int arity, Fn fn) {
+        ENTRIES.put(name, new Entry(module, name, arity, fn, false));
+    }
+
+    private static void stateful(String module, String name, int arity, Fn fn) {
+        ENTRIES.put(name, new Entry(module, name, arity, fn, true));
+    }
+
+    public static Entry lookup(String name) {
+        return ENTRIES.get(name);
+    }
+
+    private Builtins() {}
+
+    static int i(Span at, String op, Value v) {
+        return Values.asInt(at, op, v);
+    }
+
+    static {
+        // ---- Naturals and Integers
+        def("Naturals", "Nat", 0, (c, at, a) -> InfiniteSet.NAT);
+        def("Integers", "Int", 0, (c, at, a) -> InfiniteSet.INT);
+        def("Naturals", "+", 2, (c, at, a) -> {
+            long x = i(at, "+", a[0]), y = i(at, "+", a[1]);
+            return Values.checked(at, x + y, x + "+" + y);
+        });
+        def("Naturals", "-", 2, (c, at, a) -> {
+            long x = i(at, "-", a[0]), y = i(at, "-", a[1]);
+            return Values.checked(at, x - y, x + "-" + y);
+        });
+        def("Naturals", "*", 2, (c, at, a) -> {
+            long x = i(at, "*", a[0]), y = i(at, "*", a[1]);
+            return Values.checked(at, x * y, x + "*" + y);
+        });
+        def("Naturals", "^", 2, (c, at, a) -> {
+            long x = i(at, "^", a[0]), y = i(at, "^", a[1]);
+            if (y < 0) throw new EvalException(at, "the exponent of ^ must not be negative, but is " + y);
+            if (x == 0 && y == 0) throw new EvalException(at, "0^0 is undefined");
+            long r = 1;
+            for (long k = 0; k < y; k++) {
+                r *= x;
+                if (r > Integer.MAX_VALUE || r < Integer.MIN_VALUE) Values.checked(at, r, x + "^" + y);
+            }
+            return Values.checked(at, r, x + "^" + y);
+        });
+        def("Naturals", "\\div", 2, (c, at, a) -> {
+            int x = i(at, "\\div", a[0]), y = i(at, "\\div", a[1]);
+            if (y == 0) throw new EvalException(at, "division by zero in " + x + " \\div 0");
+            return Values.checked(at, Math.floorDiv((long) x, (long) y), x + " \\div " + y);
+        });
+        def("Naturals", "%", 2, (c, at, a) -> {
+            int x = i(at, "%", a[0]), y = i(at, "%", a[1]);
+            if (y <= 0) throw new EvalException(at, "the divisor of % must be positive, but is " + y);
+            return IntValue.of(Math.floorMod(x, y));
+        });
+        def("Naturals", "<", 2, (c, at, a) -> BoolValue.of(i(at, "<", a[0]) < i(at, "<", a[1])));
+        def("Naturals", ">", 2, (c, at, a) -> BoolValue.of(i(at, ">", a[0]) > i(at, ">", a[1])));
+        def("Naturals", "<=", 2, (c, at, a) -> BoolValue.of(i(at, "<=", a[0]) <= i(at, "<=", a[1])));
+        def("Naturals", ">=", 2, (c, at, a) -> BoolValue.of(i(at, ">=", a[0]) >= i(at, ">=", a[1])));
+        def("Naturals", "..", 2, (c, at, a) -> new IntervalValue(i(at, "..", a[0]), i(at, "..", a[1])));
+        def("Integers", "-.", 1, (c, at, a) -> {
+            long x = i(at, "-", a[0]);
+            return Values.checked(at, -x, "-" + x);
+        });
+        ENTRIES.put("=<", ENTRIES.get("<="));
+
+        // ---- Sequences
+        def("Sequences", "Seq", 1, (c, at, a) -> new LazySets.SeqSet(Values.asSet(at, "Seq", a[0])));
+        def("Sequences", "Len", 1, (c, at, a) -> IntValue.of(Values.asSeq(at, "Len", a[0]).elems.length));
+        def("Sequences", "\\o", 2, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "\\o", a[0]).elems, y = Values.asSeq(at, "\\o", a[1]).elems;
+            Value[] r = Arrays.copyOf(x, x.length + y.length);
+            System.arraycopy(y, 0, r, x.length, y.length);
+            return TupleValue.of(r);
+        });
+        def("Sequences", "Append", 2, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "Append", a[0]).elems;
+            Value[] r = Arrays.copyOf(x, x.length + 1);
+            r[x.length] = a[1];
+            return TupleValue.of(r);
+        });
+        def("Sequences", "Head", 1, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "Head", a[0]).elems;
+            if (x.length == 0) throw new EvalException(at, "Head of the empty sequence");
+            return x[0];
+        });
+        def("Sequences", "Tail", 1, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "Tail", a[0]).elems;
+            if (x.length == 0) throw new EvalException(at, "Tail of the empty sequence");
+            return TupleValue.of(Arrays.copyOfRange(x, 1, x.length));
+        });
+        def("Sequences", "SubSeq", 3, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "SubSeq", a[0]).elems;
+            int m = i(at, "SubSeq", a[1]), n = i(at, "SubSeq", a[2]);
+            if (m > n) return TupleValue.EMPTY;
+            if (m < 1 || n > x.length) {
+                throw new EvalException(at, "SubSeq(s, " + m + ", " + n + ") on a sequence of length " + x.length);
+            }
+            return TupleValue.of(Arrays.copyOfRange(x, m - 1, n));
+        });
+        def("Sequences", "SelectSeq", 2, (c, at, a) -> {
+            Value[] x = Values.asSeq(at, "SelectSeq", a[0]).elems;
+            Closure test = closure(at, "SelectSeq", a[1], 1);
+            List<Value> out = new ArrayList<>();
+            for (Value v : x) {
+                if (Values.asBool(at, "SelectSeq's test", test.call(c, new Object[] {v}, at))) out.add(v);
+            }
+            return TupleValue.of(out.toArray(new Value[0]));
+        });
+
+        // ---- FiniteSets
+        def("FiniteSets", "IsFiniteSet", 1, (c, at, a) -> BoolValue.of(Values.asSet(at, "IsFiniteSet", a[0]).isFinite()));
+        def("FiniteSets", "Cardinality", 1, (c, at, a) -> IntValue.of(Values.asEnum(at, "Cardinality", a[0]).size()));
+
+        // ---- Bags: a bag is a function from elements to positive counts
+        def("Bags", "EmptyBag", 0, (c, at, a) -> TupleValue.EMPTY);
+        def("Bags", "IsABag", 1, (c, at, a) -> {
+            if (!(a[0] instanceof FcnValue f)) return BoolValue.FALSE;
+            for (Value v : f.valueArray()) {
+                if (!(v instanceof IntValue n) || n.value <= 0) return BoolValue.FALSE;
+            }
+            return BoolValue.TRUE;
+        });
+        def("Bags", "BagToSet", 1, (c, at, a) -> Values.asFcn(at, "BagToSet", a[0]).domain());
+        def("Bags", "SetToBag", 1, (c, at, a) -> {
+            Value[] d = Values.asEnum(at, "SetToBag", a[0]).elems;
+            Value[] ones = new Value[d.length];
+            Arrays.fill(ones, IntValue.of(1));
+            return FcnValue.of(d, ones);
+        });
+        def("Bags", "BagIn", 2, (c, at, a) -> BoolValue.of(Values.asFcn(at, "BagIn", a[1]).apply(a[0]) != null));
+        def("Bags", "CopiesIn", 2, (c, at, a) -> {
+            Value n = Values.asFcn(at, "CopiesIn", a[1]).apply(a[0]);
+            return n == null ? IntValue.of(0) : n;
+        });
+        def("Bags", "(+)", 2, (c, at, a) -> bagCombine(at, a[0], a[1], 1));
+        def("Bags", "(-)", 2, (c, at, a) -> bagCombine(at, a[0], a[1], -1));
+        def("Bags", "BagCardinality", 1, (c, at, a) -> {
+            long n = 0;
+            for (Value v : Values.asFcn(at, "BagCardinality", a[0]).valueArray()) n += i(at, "BagCardinality", v);
+            return Values.checked(at, n, "BagCardinality");
+        });
+        def("Bags", "\\sqsubseteq", 2, (c, at, a) -> {
+            FcnValue x = Values.asFcn(at, "\\sqsubseteq", a[0]), y = Values.asFcn(at, "\\sqsubseteq", a[1]);
+            Value[] d = x.domainArray();
+            for (int k = 0; k < d.length; k++) {
+                Value m = y.apply(d[k]);
+                if (m == null || i(at, "\\sqsubseteq", x.valueArray()[k]) > i(at, "\\sqsubseteq", m)) return BoolValue.FALSE;
+            }
+            return BoolValue.TRUE;
+        });
+        def("Bags", "BagUnion", 1, (c, at, a) -> {
+            Value r = TupleValue.EMPTY;
+            for (Value b : Values.asEnum(at, "BagUnion", a[0]).elems) r = bagCombine(at, r, b, 1);
+            return r;
+        });
+        def("Bags", "SubBag", 1, (c, at, a) -> {
+            FcnValue b = Values.asFcn(at, "SubBag", a[0]);
+            Value[] d = b.domainArray();
+            List<Value> out = new ArrayList<>();
+            int[] cnt = new int[d.length];
+            while (true) {
+                List<Value> keys = new ArrayList<>();
+                List<Value> vals = new ArrayList<>();
+                for (int k = 0; k < d.length; k++) {
+                    if (cnt[k] > 0) {
+                        keys.add(d[k]);
+                        vals.add(IntValue.of(cnt[k]));
+                    }
+                }
+                out.add(Nodes.fcnOf(keys, vals));
+                int k = d.length - 1;
+                while (k >= 0 && ++cnt[k] > i(at, "SubBag", b.valueArray()[k])) cnt[k--] = 0;
+                if (k < 0) break;
+            }
+            return SetEnumValue.of(out);
+        });
+        def("Bags", "BagOfAll", 2, (c, at, a) -> {
+            Closure f = closure(at, "BagOfAll", a[0], 1);
+            FcnValue b = Values.asFcn(at, "BagOfAll", a[1]);
+            Value r = TupleValue.EMPTY;
+            Value[] d = b.domainArray();
+            for (int k = 0; k < d.length; k++) {
+                Value img = f.call(c, new Object[] {d[k]}, at);
+                r = bagCombine(at, r, FcnValue.of(new Value[] {img}, new Value[] {b.valueArray()[k]}), 1);
+            }
+            return r;
+        });
+
+        // ---- TLC
+        def("TLC", ":>", 2, (c, at, a) -> FcnValue.of(new Value[] {a[0]}, new Value[] {a[1]}));
+        def("TLC", "@@", 2, (c, at, a) -> {
+            FcnValue f = Values.asFcn(at, "@@", a[0]), g = Values.asFcn(at, "@@", a[1]);
+            List<Value> keys = new ArrayList<>(Arrays.asList(f.domainArray()));
+            List<Value> vals = new ArrayList<>(Arrays.asList(f.valueArray()));
+            Value[] gd = g.domainArray();
+            for (int k = 0; k < gd.length; k++) {
+                if (f.apply(gd[k]) == null) {
+                    keys.add(gd[k]);
+                    vals.add(g.valueArray()[k]);
+                }
+            }
+            return Nodes.fcnOf(keys, vals);
+        });
+        stateful("TLC", "Print", 2, (c, at, a) -> {
+            c.rt.out.println(a[0]);
+            return a[1];
+        });
+        stateful("TLC", "PrintT", 1, (c, at, a) -> {
+            c.rt.out.println(a[0]);
+            return BoolValue.TRUE;
+        });
+        def("TLC", "Assert", 2, (c, at, a) -> {
+            if (Values.asBool(at, "Assert", a[0])) return BoolValue.TRUE;
+            throw new EvalException(at, "The first argument of Assert evaluated to FALSE; the second argument was: " + a[1]);
+        });
+        stateful("TLC", "JavaTime", 0, (c, at, a) -> IntValue.of((int) (System.currentTimeMillis() / 1000)));
+        stateful("TLC", "TLCGet", 1, (c, at, a) -> {
+            if (a[0] instanceof StringValue s && s.value.equals("level")) return IntValue.of(c.level);
+            throw new EvalException(at, "TLCGet(" + a[0] + ") is not supported; only TLCGet(\"level\") is");
+        });
+        stateful("TLC", "TLCSet", 2, (c, at, a) -> BoolValue.TRUE);
+        def("TLC", "Permutations", 1, (c, at, a) -> {
+            Value[] s = Values.asEnum(at, "Permutations", a[0]).elems;
+            List<Value> out = new ArrayList<>();
+            permute(s, 0, out);
+            return SetEnumValue.of(out);
+        });
+        def("TLC", "SortSeq", 2, (c, at, a) -> {
+            Value[] s = Values.asSeq(at, "SortSeq", a[0]).elems.clone();
+            Closure lt = closure(at, "SortSeq", a[1], 2);
+            // insertion sort: the order is user-defined and may not be a total order
+            for (int k = 1; k < s.length; k++) {
+                Value x = s[k];
+                int j = k - 1;
+                while (j >= 0 && Values.asBool(at, "SortSeq's order", lt.call(c, new Object[] {x, s[j]}, at))) {
+                    s[j + 1] = s[j];
+                    j--;
+                }
+                s[j + 1] = x;
+            }
+            return TupleValue.of(s);
+        });
+        def("TLC", "ToString", 1, (c, at, a) -> StringValue.of(a[0].toString()));
+        stateful("TLC", "RandomElement", 1, (c, at, a) -> {
+            Value[] s = Values.asEnum(at, "RandomElement", a[0]).elems;
+            if (s.length == 0) throw new EvalException(at, "RandomElement of the empty set");
+            return s[java.util.concurrent.ThreadLocalRandom.current().nextInt(s.length)];
+        });
+        def("TLC", "Any", 0, (c, at, a) -> ModelValue.of("Any"));
+        def("TLC", "TLCEval", 1, (c, at, a) -> a[0]);
+    }
+
+    static Closure closure(Span at, String op, Value v, int arity) {
+        if (v instanceof Closure cl && cl.arity() == arity) return cl;
+        throw new EvalException(at, op + " expects an operator of " + arity + " argument(s), but was given " + Values.brief(v));
+    }
+
+    private static void permute(Value[] s, int k, List<Value> out) {
+        List<Value[]> perms = new ArrayList<>();
+        permutations(s.clone(), 0, perms);
+        for (Value[] p : perms) out.add(FcnValue.of(s.clone(), p));
+    }
+
+    private static void permutations(Value[] a, int k, List<Value[]> out) {
+        if (k == a.length) {
+            out.add(a.clone());
+            return;
+        }
+        for (int i = k; i < a.length; i++) {
+            Value t = a[k];
+            a[k] = a[i];
+            a[i] = t;
+            permutations(a, k + 1, out);
+            a[i] = a[k];
+            a[k] = t;
+        }
+    }
+
+    private static Value bagCombine(Span at, Value x, Value y, int sign) {
+        FcnValue a = Values.asFcn(at, "a bag operator", x), b = Values.asFcn(at, "a bag operator", y);
+        List<Value> keys = new ArrayList<>();
+        List<Value> vals = new ArrayList<>();
+        Value[] ad = a.domainArray();
+        for (int k = 0; k < ad.length; k++) {
+            Value m = b.apply(ad[k]);
+            int n = i(at, "bag", a.valueArray()[k]) + sign * (m == null ? 0 : i(at, "bag", m));
+            if (n > 0) {
+                keys.add(ad[k]);
+                vals.add(IntValue.of(n));
+            }
+        }
+        if (sign > 0) {
+            Value[] bd = b.domainArray();
+            for (int k = 0; k < bd.length; k++) {
+                if (a.apply(bd[k]) == null) {
+                    keys.add(bd[k]);
+                    vals.add(b.valueArray()[k]);
+                }
+            }
+        }
+        return Nodes.fcnOf(keys, vals);
+    }
+
+    /** Set operators of the core language, available without EXTENDS. */
+    static Value setOp(Span at, String op, Value x, Value y) {
+        SetValue a = Values.asSet(at, op, x), b = Values.asSet(at, op, y);
+        char kind = op.equals("\\cup") ? '|' : op.equals("\\cap") ? '&' : '-';
+        if (!a.isFinite() || !b.isFinite()) return new LazySets.SetOp(kind, a, b);
+        SetEnumValue ea = a.toEnum(), eb = b.toEnum();
+        return switch (kind) {
+            case '|' -> ea.union(eb);
+            case '&' -> ea.filter(eb::contains);
+            default -> ea.filter(v -> !eb.contains(v));
+        };
+    }
+}

@@ -1,0 +1,354 @@
+package io.barreleye.modelcheck.eval;
+
+import io.barreleye.modelcheck.config.ConfigException;
+import io.barreleye.modelcheck.config.ModelConfig;
+import io.barreleye.modelcheck.syntax.Ast;
+import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.value.FcnValue;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.SetValue;
+import io.barreleye.modelcheck.value.TupleValue;
+import io.barreleye.modelcheck.value.Value;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A spec and its model, ready to check: the initial predicate, the next-state action, the
+ * invariants, constraints and action properties of the .cfg, and how states are fingerprinted
+ * (plainly, through a VIEW, or up to SYMMETRY). Thread-safe: every call builds its own context.
+ */
+public final class CompiledSpec {
+    /** Receives states (and, for successors, the action that produced them). */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Value[] state, Label label);
+    }
+
+    /** A named state predicate or action from the model file. */
+    public record Check(String name, Node node) {}
+
+    public final String moduleName;
+    public final String[] varNames;
+    public final World world;
+    public final boolean checkDeadlock;
+    private final Node init;
+    private final Node next;
+    private final String nextName;
+    public final List<Check> invariants = new ArrayList<>();
+    public final List<Check> initProperties = new ArrayList<>();
+    public final List<Check> actionProperties = new ArrayList<>();
+    private final List<Node> constraints = new ArrayList<>();
+    private final List<Node> actionConstraints = new ArrayList<>();
+    private final List<Node> assumes;
+    private final Node view;
+    private final List<Map<Value, Value>> symmetry = new ArrayList<>();
+    /** Fairness conjuncts of the specification, kept for liveness checking. */
+    public final List<Node> fairness = new ArrayList<>();
+
+    private CompiledSpec(Compiler compiler, ModelConfig cfg, boolean deadlockFlagOff, PrintStream out) {
+        this.moduleName = compiler.rootName();
+        this.varNames = compiler.varNames().toArray(new String[0]);
+        this.world = new World(varNames, out);
+        this.assumes = compiler.assumes();
+        Node initNode;
+        Node nextNode;
+        String nName;
+        if (cfg.specification != null) {
+            OpDef spec = def(compiler, cfg.specification, "specification");
+            List<Node> inits = new ArrayList<>();
+            List<Node> nexts = new ArrayList<>();
+            List<Node> other = new ArrayList<>();
+            analyzeSpec(spec.body, inits, nexts, other);
+            if (inits.isEmpty()) throw new ConfigException("the specification " + cfg.specification + " has no initial predicate");
+            if (nexts.size() != 1) {
+                throw new ConfigException("the specification " + cfg.specification
+                        + " must have exactly one conjunct of the form [][Next]_vars, found " + nexts.size());
+            }
+            if (!other.isEmpty()) {
+                throw new ConfigException("the specification " + cfg.specification + " has a conjunct that is neither"
+                        + " the initial predicate, [][Next]_vars nor fairness, at " + other.get(0).span.describe());
+            }
+            initNode = inits.size() == 1 ? inits.get(0) : new Nodes.And(spec.span, inits.toArray(new Node[0]), Node.STATE);
+            nextNode = ((Nodes.BoxAction) nexts.get(0)).action;
+            nName = cfg.specification;
+        } else {
+            if (cfg.init == null || cfg.next == null) {
+                throw new ConfigException("the model file names neither SPECIFICATION nor both INIT and NEXT");
+            }
+            initNode = compiler.rootCall(def(compiler, cfg.init, "initial predicate").name, Span.NONE);
+            nextNode = compiler.rootCall(def(compiler, cfg.next, "next-state relation").name, Span.NONE);
+            nName = cfg.next;
+        }
+        if (initNode.level > Node.STATE) throw new ConfigException("the initial predicate is not a state predicate");
+        this.init = initNode;
+        this.next = nextNode;
+        this.nextName = nName;
+        for (String inv : cfg.invariants) {
+            OpDef d = def(compiler, inv, "invariant");
+            if (d.arity() > 0) throw new ConfigException("the invariant " + inv + " takes arguments");
+            if (d.level > Node.STATE) {
+                throw new ConfigException("the invariant " + inv + " is not a state predicate (it mentions primed"
+                        + " variables or temporal operators); use PROPERTY for [][A]_v");
+            }
+            invariants.add(new Check(inv, compiler.rootCall(inv, Span.NONE)));
+        }
+        for (String prop : cfg.properties) {
+            OpDef d = def(compiler, prop, "property");
+            analyzeProperty(prop, d.body);
+        }
+        for (String c : cfg.constraints) {
+            OpDef d = def(compiler, c, "constraint");
+            if (d.level > Node.STATE) throw new ConfigException("the constraint " + c + " is not a state predicate");
+            constraints.add(compiler.rootCall(c, Span.NONE));
+        }
+        for (String c : cfg.actionConstraints) {
+            def(compiler, c, "action constraint");
+            actionConstraints.add(compiler.rootCall(c, Span.NONE));
+        }
+        this.view = cfg.view == null ? null : compiler.rootCall(def(compiler, cfg.view, "view").name, Span.NONE);
+        if (cfg.symmetry != null) {
+            def(compiler, cfg.symmetry, "symmetry set");
+            Node symNode = compiler.rootCall(cfg.symmetry, Span.NONE);
+            Value perms = symNode.eval(new Ctx(world, new Value[varNames.length], null, false), null);
+            for (Value p : Values.asEnum(symNode.span, "SYMMETRY", perms).elems) {
+                FcnValue f = Values.asFcn(symNode.span, "SYMMETRY", p);
+                Map<Value, Value> m = new HashMap<>();
+                Value[] d = f.domainArray();
+                for (int i = 0; i < d.length; i++) m.put(d[i], f.valueArray()[i]);
+                symmetry.add(m);
+            }
+        }
+        this.checkDeadlock = !deadlockFlagOff && (cfg.checkDeadlock == null || cfg.checkDeadlock);
+    }
+
+    /** Parses, resolves and compiles {@code tla} with the model {@code cfg}. */
+    public static CompiledSpec compile(Path tla, ModelConfig cfg, boolean deadlockFlagOff, PrintStream out)
+            throws IOException {
+        Path dir = tla.toAbsolutePath().getParent();
+        ModuleLoader loader = new ModuleLoader(List.of(dir));
+        Ast.Module m = loader.parseFile(tla);
+        Compiler compiler = new Compiler(loader);
+        compiler.compileRoot(m, cfg.constants, cfg.overrides);
+        for (String name : cfg.constants.keySet()) {
+            if (!(compiler.global(name) instanceof Compiler.SubstB)) {
+                throw new ConfigException("the model file assigns " + name + ", which is not a constant of the spec");
+            }
+        }
+        return new CompiledSpec(compiler, cfg, deadlockFlagOff, out);
+    }
+
+    private static OpDef def(Compiler compiler, String name, String role) {
+        OpDef d = compiler.definition(name);
+        if (d == null) {
+            throw new ConfigException("The " + role + " " + name + " specified in the configuration file"
+                    + " is not defined in the specification.");
+        }
+        return d;
+    }
+
+    private void analyzeSpec(Node n, List<Node> inits, List<Node> nexts, List<Node> other) {
+        if (n instanceof Nodes.And a) {
+            for (Node i : a.items) analyzeSpec(i, inits, nexts, other);
+        } else if (n.level <= Node.STATE) {
+            inits.add(n);
+        } else if (n instanceof Nodes.DefCall dc && dc.args.length == 0) {
+            analyzeSpec(dc.def.body, inits, nexts, other);
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction) {
+            nexts.add(t.parts[0]);
+        } else if (isFairness(n)) {
+            fairness.add(n);
+        } else {
+            other.add(n);
+        }
+    }
+
+    private static boolean isFairness(Node n) {
+        if (n instanceof Nodes.Temporal t) return t.op.equals("WF") || t.op.equals("SF");
+        if (n instanceof Nodes.Quant q) return q.forall && isFairness(q.body);
+        if (n instanceof Nodes.And a) {
+            for (Node i : a.items) {
+                if (!isFairness(i)) return false;
+            }
+            return true;
+        }
+        if (n instanceof Nodes.DefCall dc) return isFairness(dc.def.body);
+        return false;
+    }
+
+    private void analyzeProperty(String name, Node n) {
+        if (n instanceof Nodes.And a) {
+            for (Node i : a.items) analyzeProperty(name, i);
+        } else if (n.level <= Node.STATE) {
+            initProperties.add(new Check(name, n));
+        } else if (n instanceof Nodes.DefCall dc && dc.args.length == 0) {
+            analyzeProperty(name, dc.def.body);
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba) {
+            actionProperties.add(new Check(name, ba));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0].level <= Node.STATE) {
+            invariants.add(new Check(name, t.parts[0]));
+        } else {
+            throw new UnsupportedPropertyException(name, n.span);
+        }
+    }
+
+    /** A temporal (liveness) property: checking these is not part of this checker yet. */
+    public static final class UnsupportedPropertyException extends RuntimeException {
+        public final Span span;
+
+        UnsupportedPropertyException(String name, Span span) {
+            super("the property " + name + " is a liveness property (" + span.describe() + "); this version of the"
+                    + " checker verifies invariants and action properties [][A]_v only, so it cannot check it"
+                    + " and reports no result", null, false, false);
+            this.span = span;
+        }
+    }
+
+    // ------------------------------------------------------------------ checking
+
+    private Ctx ctx(Value[] cur, Value[] next, boolean initMode, int level) {
+        Ctx c = new Ctx(world, cur, next, initMode);
+        c.level = level;
+        return c;
+    }
+
+    /** Returns the first ASSUME that is false, or null. */
+    public Span falseAssumption() {
+        for (Node a : assumes) {
+            if (!a.evalBool(ctx(new Value[varNames.length], null, false, 0), null)) return a.span;
+        }
+        return null;
+    }
+
+    public void initStates(Sink sink) {
+        Value[] cur = new Value[varNames.length];
+        Ctx c = ctx(cur, null, true, 1);
+        init.enumerate(c, null, () -> {
+            for (int i = 0; i < cur.length; i++) {
+                if (cur[i] == null) {
+                    throw new EvalException(init.span, "the initial predicate does not assign a value to variable "
+                            + varNames[i]);
+                }
+            }
+            sink.accept(cur.clone(), Label.INIT);
+        });
+    }
+
+    /** Every successor of {@code s} under the next-state action, labelled with its action. */
+    public void successors(Value[] s, int level, Sink sink) {
+        Value[] nxt = new Value[varNames.length];
+        Ctx c = ctx(s, nxt, false, level);
+        next.enumerateTop(c, null, () -> {
+            for (int i = 0; i < nxt.length; i++) {
+                if (nxt[i] == null) {
+                    throw new EvalException(c.label == null ? next.span : c.label.span(),
+                            "Successor state is not completely specified by action " + (c.label == null ? nextName
+                                    : c.label.name()) + ": variable " + varNames[i] + "' is not assigned a value");
+                }
+            }
+            sink.accept(nxt.clone(), c.label);
+        }, nextName);
+    }
+
+    public String violatedInvariant(Value[] s, int level) {
+        Ctx c = ctx(s, null, false, level);
+        for (Check inv : invariants) {
+            if (!inv.node().evalBool(c, null)) return inv.name();
+        }
+        return null;
+    }
+
+    public String violatedInitProperty(Value[] s) {
+        Ctx c = ctx(s, null, false, 1);
+        for (Check p : initProperties) {
+            if (!p.node().evalBool(c, null)) return p.name();
+        }
+        return null;
+    }
+
+    public boolean inConstraint(Value[] s, int level) {
+        Ctx c = ctx(s, null, false, level);
+        for (Node n : constraints) {
+            if (!n.evalBool(c, null)) return false;
+        }
+        return true;
+    }
+
+    public boolean hasActionConstraints() {
+        return !actionConstraints.isEmpty();
+    }
+
+    public boolean actionConstraintsHold(Value[] s, Value[] t, int level) {
+        Ctx c = ctx(s, t, false, level);
+        for (Node n : actionConstraints) {
+            if (!n.evalBool(c, null)) return false;
+        }
+        return true;
+    }
+
+    public String violatedActionProperty(Value[] s, Value[] t, int level) {
+        Ctx c = ctx(s, t, false, level);
+        for (Check p : actionProperties) {
+            if (!p.node().evalBool(c, null)) return p.name();
+        }
+        return null;
+    }
+
+    /** The state's fingerprint: of the VIEW when given, the least over SYMMETRY permutations when given. */
+    public long fingerprint(Value[] s) {
+        Value[] st = s;
+        if (view != null) {
+            st = new Value[] {view.eval(ctx(s, null, false, 0), null)};
+        }
+        if (symmetry.isEmpty()) return fp(st);
+        long best = Long.MAX_VALUE;
+        for (Map<Value, Value> perm : symmetry) {
+            Value[] q = new Value[st.length];
+            for (int i = 0; i < st.length; i++) q[i] = permute(st[i], perm);
+            best = Math.min(best, fp(q));
+        }
+        return best;
+    }
+
+    private static long fp(Value[] s) {
+        long h = 0x5EED5EED5EEDL;
+        for (Value v : s) h = v.fingerprint(h);
+        return h == 0 ? 1 : h;
+    }
+
+    private static Value permute(Value v, Map<Value, Value> perm) {
+        Value m = perm.get(v);
+        if (m != null) return m;
+        if (v instanceof TupleValue t) {
+            Value[] e = new Value[t.elems.length];
+            for (int i = 0; i < e.length; i++) e[i] = permute(t.elems[i], perm);
+            return TupleValue.of(e);
+        }
+        if (v instanceof FcnValue f) {
+            Value[] d = f.domainArray();
+            Value[] r = f.valueArray();
+            List<Value> keys = new ArrayList<>();
+            List<Value> vals = new ArrayList<>();
+            for (int i = 0; i < d.length; i++) {
+                keys.add(permute(d[i], perm));
+                vals.add(permute(r[i], perm));
+            }
+            return Nodes.fcnOf(keys, vals);
+        }
+        if (v instanceof SetValue s && s.isFinite()) {
+            Value[] e = s.toEnum().elems;
+            Value[] out = new Value[e.length];
+            for (int i = 0; i < e.length; i++) out[i] = permute(e[i], perm);
+            return SetEnumValue.of(out);
+        }
+        return v;
+    }
+
+    public int varCount() {
+        return varNames.length;
+    }
+}

@@ -1,0 +1,42 @@
+package io.barreleye.modelcheck.eval;
+
+import io.barreleye.modelcheck.value.Value;
+
+/**
+ * What an expression is evaluated against: the current state, the next state being built by an
+ * action (entries null until assigned), and whether unprimed variables are being assigned (Init).
+ */
+public final class Ctx {
+    public final Value[] cur;
+    public final Value[] next;
+    public final boolean initMode;
+    public final World rt;
+    /** The depth of the current state, for TLCGet("level"). */
+    public int level;
+    /** The action whose disjunct produced the successor being built. */
+    public Label label;
+    /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
+    public long primeReads;
+
+    public Ctx(World rt, Value[] cur, Value[] next, boolean initMode) {
+        this.rt = rt;
+        this.cur = cur;
+        this.next = next;
+        this.initMode = initMode;
+    }
+
+    /** The context in which a primed expression is evaluated: the next state becomes current. */
+    Ctx primed(Node at) {
+        if (next == null) throw new EvalException(at.span, "a primed expression cannot be evaluated here (no next state)");
+        for (int i = 0; i < next.length; i++) {
+            if (next[i] == null) {
+                throw new EvalException(at.span, "the value of " + rt.varNames[i]
+                        + "' is not yet determined when this primed expression is evaluated; assign "
+                        + rt.varNames[i] + "' earlier in the action");
+            }
+        }
+        Ctx c = new Ctx(rt, next, null, false);
+        c.level = level + 1;
+        return c;
+    }
+}

@@ -1,0 +1,846 @@
+package io.barreleye.modelcheck.eval;
+
+import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.value.BoolValue;
+import io.barreleye.modelcheck.value.FcnValue;
+import io.barreleye.modelcheck.value.RecordValue;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.SetValue;
+import io.barreleye.modelcheck.value.TupleValue;
+import io.barreleye.modelcheck.value.Value;
+import io.barreleye.modelcheck.value.ValueException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The compiled expression forms. Each is small; together they are the evaluator. */
+final class Nodes {
+    private Nodes() {}
+
+    static Value force(Ctx c, Object slot) {
+        if (slot instanceof Value v) return v;
+        if (slot instanceof Thunk t) return t.force(c);
+        throw new IllegalStateException("unbound slot " + slot);
+    }
+
+    /** Arguments of an operator call: cheap ones evaluated now, the rest passed by name. */
+    static Object[] args(Node[] args, Ctx c, Env e) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Node a = args[i];
+            if (a instanceof Lit l) out[i] = l.value;
+            else if (a instanceof LocalRef r) out[i] = r.slot(e);
+            else if (a instanceof LambdaNode || a instanceof OpRef) out[i] = a.eval(c, e);
+            else out[i] = new Thunk(a, e);
+        }
+        return out;
+    }
+
+    static final class Lit extends Node {
+        final Value value;
+
+        Lit(Span s, Value v) {
+            super(s, CONSTANT);
+            this.value = v;
+        }
+
+        @Override public Value eval(Ctx c, Env e) { return value; }
+    }
+
+    /** An unprimed state variable; in Init it may be assigned by {@code x = e} or {@code x \in S}. */
+    static final class VarRef extends Node {
+        final int idx;
+
+        VarRef(Span s, int idx) {
+            super(s, STATE);
+            this.idx = idx;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Value v = c.cur[idx];
+            if (v == null) {
+                throw new EvalException(span, "variable " + c.rt.varNames[idx]
+                        + " is used before the initial predicate assigns it a value");
+            }
+            return v;
+        }
+    }
+
+    static final class PrimeVar extends Node {
+        final int idx;
+
+        PrimeVar(Span s, int idx) {
+            super(s, ACTION);
+            this.idx = idx;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            if (c.next == null) throw new EvalException(span, "a primed variable cannot be evaluated here (no next state)");
+            Value v = c.next[idx];
+            c.primeReads++;
+            if (v == null) {
+                throw new EvalException(span, c.rt.varNames[idx] + "' is used before the action assigns it a value"
+                        + " (assign it with " + c.rt.varNames[idx] + "' = e or " + c.rt.varNames[idx]
+                        + "' \\in S earlier in the conjunction)");
+            }
+            return v;
+        }
+    }
+
+    /** {@code e'} for an expression that is not a single variable. */
+    static final class PrimeExpr extends Node {
+        final Node inner;
+
+        PrimeExpr(Span s, Node inner) {
+            super(s, ACTION);
+            this.inner = inner;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            c.primeReads++;
+            return inner.eval(c.primed(this), e);
+        }
+    }
+
+    /** A name bound in an enclosing frame. */
+    static final class LocalRef extends Node {
+        final int depth;
+        final int idx;
+        final String name;
+
+        LocalRef(Span s, int depth, int idx, String name, int level) {
+            super(s, level);
+            this.depth = depth;
+            this.idx = idx;
+            this.name = name;
+        }
+
+        Object slot(Env e) {
+            return e.up(depth).slots[idx];
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Object s = slot(e);
+            if (s instanceof Value v) return v;
+            if (s instanceof Thunk t) return t.force(c);
+            if (s instanceof RecFcn f) return f.materialize(c, span);
+            throw new IllegalStateException("unbound " + name);
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            Object s = slot(e);
+            if (s instanceof Thunk t && t.node().level >= ACTION) {
+                t.node().enumerate(c, t.env(), k);
+            } else {
+                super.enumerate(c, e, k);
+            }
+        }
+    }
+
+    /** A bare reference to an operator with parameters, passed to a higher-order parameter. */
+    static final class OpRef extends Node {
+        final OpDef def;
+
+        OpRef(Span s, OpDef def) {
+            super(s, CONSTANT);
+            this.def = def;
+        }
+
+        @Override public Value eval(Ctx c, Env e) { return new Closure.OfDef(def, null); }
+    }
+
+    static final class BuiltinOpRef extends Node {
+        final Closure closure;
+
+        BuiltinOpRef(Span s, Closure closure) {
+            super(s, CONSTANT);
+            this.closure = closure;
+        }
+
+        @Override public Value eval(Ctx c, Env e) { return closure; }
+    }
+
+    static final class LambdaNode extends Node {
+        final OpDef def;
+
+        LambdaNode(Span s, OpDef def) {
+            super(s, CONSTANT);
+            this.def = def;
+        }
+
+        @Override public Value eval(Ctx c, Env e) { return new Closure.OfDef(def, e); }
+    }
+
+    /** A call of a module-level definition. */
+    static final class DefCall extends Node {
+        final OpDef def;
+        final Node[] args;
+
+        DefCall(Span s, OpDef def, Node[] args, int level) {
+            super(s, level);
+            this.def = def;
+            this.args = args;
+        }
+
+        private Env bind(Ctx c, Env e) {
+            Env frame = new Env(def.frameSize, null);
+            Object[] a = Nodes.args(args, c, e);
+            System.arraycopy(a, 0, frame.slots, 0, a.length);
+            return frame;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            if (args.length == 0) {
+                Value cv = def.constValue;
+                if (cv != null) return cv;
+            }
+            try {
+                if (def.isFunction()) return RecFcn.materialize(def, null, c, span);
+                Value v = def.body.eval(c, args.length == 0 && def.frameSize == 0 ? null : bind(c, e));
+                if (args.length == 0 && def.level == Node.CONSTANT) def.constValue = v;
+                return v;
+            } catch (EvalException ex) {
+                throw ex.within(span);
+            } catch (StackOverflowError so) {
+                throw new EvalException(span, "recursion too deep while evaluating " + def.name
+                        + " (is a RECURSIVE definition missing its base case?)");
+            }
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            if (level < ACTION && !dyn && !c.initMode) {
+                super.enumerate(c, e, k);
+                return;
+            }
+            def.body.enumerate(c, def.frameSize == 0 ? null : bind(c, e), k);
+        }
+
+        @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
+        }
+    }
+
+    /** A call of an operator held in a frame: a parameter {@code Op(_)} or a LET definition. */
+    static final class ClosureCall extends Node {
+        final LocalRef ref;
+        final Node[] args;
+
+        ClosureCall(Span s, LocalRef ref, Node[] args, int level) {
+            super(s, level);
+            this.ref = ref;
+            this.args = args;
+        }
+
+        private Closure closure(Ctx c, Env e) {
+            Value v = ref.eval(c, e);
+            if (v instanceof Closure cl) {
+                if (cl.arity() != args.length) {
+                    throw new EvalException(span, ref.name + " takes " + cl.arity() + " arguments but is given " + args.length);
+                }
+                return cl;
+            }
+            throw new EvalException(span, ref.name + " is applied to arguments but its value is the " + v.kind() + " " + Values.brief(v));
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return closure(c, e).call(c, Nodes.args(args, c, e), span);
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            if (level < ACTION && !dyn && !c.initMode) {
+                super.enumerate(c, e, k);
+                return;
+            }
+            closure(c, e).enumerate(c, Nodes.args(args, c, e), span, k);
+        }
+    }
+
+    /** The value of a recursive function definition {@code f[x \in S] == e}, evaluated point by point. */
+    static final class RecFcn {
+        final OpDef def;
+        final Env env;
+        private Value whole;
+
+        RecFcn(OpDef def, Env env) {
+            this.def = def;
+            this.env = env;
+        }
+
+        Value materialize(Ctx c, Span at) {
+            if (whole == null) whole = materialize(def, env, c, at);
+            return whole;
+        }
+
+        static Value materialize(OpDef def, Env env, Ctx c, Span at) {
+            Value memo = def.constValue;
+            if (memo != null && env == null) return memo;
+            Env frame = new Env(def.frameSize, env);
+            List<Value> keys = new ArrayList<>();
+            List<Value> vals = new ArrayList<>();
+            def.domain.forEach(c, env, frame, () -> {
+                keys.add(def.domain.key(frame));
+                vals.add(def.body.eval(c, frame));
+                return true;
+            });
+            Value f = fcnOf(keys, vals);
+            if (env == null && def.level == Node.CONSTANT) def.constValue = f;
+            return f;
+        }
+
+        static Value apply(OpDef def, Env env, Ctx c, Value arg, Span at) {
+            boolean memo = env == null && def.level == Node.CONSTANT;
+            if (memo) {
+                Value m = def.fcnMemo.get(arg);
+                if (m != null) return m;
+            }
+            Env frame = new Env(def.frameSize, env);
+            if (!def.domain.bindKey(arg, frame) || !def.domain.inDomain(c, env, frame)) {
+                throw new EvalException(at, "function " + def.name + " is applied to " + Values.brief(arg)
+                        + ", which is not in its domain");
+            }
+            Value v = def.body.eval(c, frame);
+            if (memo) def.fcnMemo.put(arg, v);
+            return v;
+        }
+    }
+
+    /** {@code f[x]} where f is a recursive function definition: evaluated without building f. */
+    static final class RecFcnApp extends Node {
+        final OpDef def;
+        final LocalRef local;
+        final Node[] args;
+
+        RecFcnApp(Span s, OpDef def, LocalRef local, Node[] args, int level) {
+            super(s, level);
+            this.def = def;
+            this.local = local;
+            this.args = args;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Value arg = args.length == 1 ? args[0].eval(c, e) : tuple(args, c, e);
+            try {
+                if (local == null) return RecFcn.apply(def, null, c, arg, span);
+                RecFcn f = (RecFcn) local.slot(e);
+                return RecFcn.apply(f.def, f.env, c, arg, span);
+            } catch (StackOverflowError so) {
+                throw new EvalException(span, "recursion too deep while evaluating " + def.name);
+            }
+        }
+    }
+
+    static Value tuple(Node[] items, Ctx c, Env e) {
+        Value[] vs = new Value[items.length];
+        for (int i = 0; i < items.length; i++) vs[i] = items[i].eval(c, e);
+        return TupleValue.of(vs);
+    }
+
+    static Value fcnOf(List<Value> keys, List<Value> vals) {
+        int n = keys.size();
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        Arrays.sort(idx, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+        Value[] d = new Value[n];
+        Value[] v = new Value[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = keys.get(idx[i]);
+            v[i] = vals.get(idx[i]);
+        }
+        return FcnValue.of(d, v);
+    }
+
+    // ------------------------------------------------------------------ logic
+
+    static final class And extends Node {
+        final Node[] items;
+
+        And(Span s, Node[] items, int level) {
+            super(s, level);
+            this.items = items;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            for (Node n : items) {
+                if (!n.evalBool(c, e)) return BoolValue.FALSE;
+            }
+            return BoolValue.TRUE;
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            step(0, c, e, k);
+        }
+
+        private void step(int i, Ctx c, Env e, Cont k) {
+            if (i == items.length) {
+                k.run();
+                return;
+            }
+            Node n = items[i];
+            if (n.level < ACTION && !n.dyn && !c.initMode) {
+                if (n.evalBool(c, e)) step(i + 1, c, e, k);
+                return;
+            }
+            n.enumerate(c, e, () -> step(i + 1, c, e, k));
+        }
+    }
+
+    static final class Or extends Node {
+        final Node[] items;
+
+        Or(Span s, Node[] items, int level) {
+            super(s, level);
+            this.items = items;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            for (Node n : items) {
+                if (n.evalBool(c, e)) return BoolValue.TRUE;
+            }
+            return BoolValue.FALSE;
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            for (Node n : items) n.enumerate(c, e, k);
+        }
+
+        @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            for (Node n : items) n.enumerateTop(c, e, k, defName);
+        }
+    }
+
+    static final class Not extends Node {
+        final Node inner;
+
+        Not(Span s, Node inner) {
+            super(s, inner.level);
+            this.inner = inner;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(!inner.evalBool(c, e));
+        }
+    }
+
+    static final class Implies extends Node {
+        final Node a;
+        final Node b;
+
+        Implies(Span s, Node a, Node b) {
+            super(s, Math.max(a.level, b.level));
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(!a.evalBool(c, e) || b.evalBool(c, e));
+        }
+    }
+
+    static final class Equiv extends Node {
+        final Node a;
+        final Node b;
+
+        Equiv(Span s, Node a, Node b) {
+            super(s, Math.max(a.level, b.level));
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(a.evalBool(c, e) == b.evalBool(c, e));
+        }
+    }
+
+    static final class If extends Node {
+        final Node cond;
+        final Node then;
+        final Node otherwise;
+
+        If(Span s, Node cond, Node then, Node otherwise) {
+            super(s, Math.max(cond.level, Math.max(then.level, otherwise.level)));
+            this.cond = cond;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return cond.evalBool(c, e) ? then.eval(c, e) : otherwise.eval(c, e);
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            (cond.evalBool(c, e) ? then : otherwise).enumerate(c, e, k);
+        }
+    }
+
+    static final class Case extends Node {
+        final Node[] guards;
+        final Node[] values;
+        final Node other;
+
+        Case(Span s, Node[] guards, Node[] values, Node other, int level) {
+            super(s, level);
+            this.guards = guards;
+            this.values = values;
+            this.other = other;
+        }
+
+        private Node pick(Ctx c, Env e) {
+            for (int i = 0; i < guards.length; i++) {
+                if (guards[i].evalBool(c, e)) return values[i];
+            }
+            if (other != null) return other;
+            throw new EvalException(span, "no guard of this CASE is true and it has no OTHER arm");
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return pick(c, e).eval(c, e);
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            pick(c, e).enumerate(c, e, k);
+        }
+    }
+
+    /** {@code LET defs IN body}: a frame of the definitions, each evaluated when first used. */
+    static final class Let extends Node {
+        final OpDef[] defs;
+        final Node body;
+
+        Let(Span s, OpDef[] defs, Node body) {
+            super(s, body.level);
+            this.defs = defs;
+            this.body = body;
+        }
+
+        Env frame(Env e) {
+            Env f = new Env(defs.length, e);
+            for (int i = 0; i < defs.length; i++) {
+                OpDef d = defs[i];
+                if (d.isFunction()) f.slots[i] = new RecFcn(d, f);
+                else if (d.arity() == 0) f.slots[i] = new Thunk(d.body, f);
+                else f.slots[i] = new Closure.OfDef(d, f);
+            }
+            return f;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return body.eval(c, frame(e));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            body.enumerate(c, frame(e), k);
+        }
+
+        @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            body.enumerateTop(c, frame(e), k, defName);
+        }
+    }
+
+    static final class Quant extends Node {
+        final boolean forall;
+        final Binder binder;
+        final Node body;
+
+        Quant(Span s, boolean forall, Binder binder, Node body, int level) {
+            super(s, level);
+            this.forall = forall;
+            this.binder = binder;
+            this.body = body;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Env frame = new Env(binder.size, e);
+            boolean[] result = {forall};
+            binder.forEach(c, e, frame, () -> {
+                boolean b = body.evalBool(c, frame);
+                if (b != forall) {
+                    result[0] = !forall;
+                    return false;
+                }
+                return true;
+            });
+            return BoolValue.of(result[0]);
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            if (forall || (level < ACTION && !dyn && !c.initMode)) {
+                super.enumerate(c, e, k);
+                return;
+            }
+            Env frame = new Env(binder.size, e);
+            binder.forEach(c, e, frame, () -> {
+                body.enumerate(c, frame, k);
+                return true;
+            });
+        }
+
+        @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            if (forall) {
+                super.enumerateTop(c, e, k, defName);
+                return;
+            }
+            Env frame = new Env(binder.size, e);
+            binder.forEach(c, e, frame, () -> {
+                body.enumerateTop(c, frame, k, defName);
+                return true;
+            });
+        }
+    }
+
+    static final class Choose extends Node {
+        final Binder binder;
+        final Node body;
+
+        Choose(Span s, Binder binder, Node body, int level) {
+            super(s, level);
+            this.binder = binder;
+            this.body = body;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Env frame = new Env(binder.size, e);
+            Value[] found = {null};
+            binder.forEach(c, e, frame, () -> {
+                if (body.evalBool(c, frame)) {
+                    found[0] = binder.key(frame);
+                    return false;
+                }
+                return true;
+            });
+            if (found[0] == null) {
+                throw new EvalException(span, "CHOOSE found no element of its set that satisfies the condition");
+            }
+            return found[0];
+        }
+    }
+
+    // ------------------------------------------------------------------ assignment-aware predicates
+
+    /** {@code a = b}; when a is an unassigned primed variable (or variable, in Init) it assigns. */
+    static final class Eq extends Node {
+        final Node left;
+        final Node right;
+        final int target;
+        final boolean primedTarget;
+
+        Eq(Span s, Node left, Node right) {
+            super(s, Math.max(left.level, right.level));
+            this.left = left;
+            this.right = right;
+            if (left instanceof PrimeVar pv) {
+                target = pv.idx;
+                primedTarget = true;
+            } else if (left instanceof VarRef vr) {
+                target = vr.idx;
+                primedTarget = false;
+            } else {
+                target = -1;
+                primedTarget = false;
+            }
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(Values.eq(left.eval(c, e), right.eval(c, e)));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            Value[] slots = target < 0 ? null : primedTarget ? c.next : c.initMode ? c.cur : null;
+            if (slots != null && slots[target] == null) {
+                slots[target] = right.eval(c, e);
+                try {
+                    k.run();
+                } finally {
+                    slots[target] = null;
+                }
+                return;
+            }
+            super.enumerate(c, e, k);
+        }
+    }
+
+    /** {@code a \in S}; assigns every element in turn when a is an unassigned (primed) variable. */
+    static final class In extends Node {
+        final Node elem;
+        final Node set;
+        final int target;
+        final boolean primedTarget;
+
+        In(Span s, Node elem, Node set) {
+            super(s, Math.max(elem.level, set.level));
+            this.elem = elem;
+            this.set = set;
+            if (elem instanceof PrimeVar pv) {
+                target = pv.idx;
+                primedTarget = true;
+            } else if (elem instanceof VarRef vr) {
+                target = vr.idx;
+                primedTarget = false;
+            } else {
+                target = -1;
+                primedTarget = false;
+            }
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Value v = elem.eval(c, e);
+            SetValue s = Values.asSet(set.span, "\\in", set.eval(c, e));
+            try {
+                return BoolValue.of(s.contains(v));
+            } catch (ValueException ex) {
+                throw new EvalException(span, ex.getMessage());
+            }
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            Value[] slots = target < 0 ? null : primedTarget ? c.next : c.initMode ? c.cur : null;
+            if (slots != null && slots[target] == null) {
+                SetEnumValue s = Values.asEnum(set.span, "\\in", set.eval(c, e));
+                try {
+                    for (Value v : s.elems) {
+                        slots[target] = v;
+                        k.run();
+                    }
+                } finally {
+                    slots[target] = null;
+                }
+                return;
+            }
+            super.enumerate(c, e, k);
+        }
+    }
+
+    /** {@code UNCHANGED <<x, y>>}: each variable keeps its value. */
+    static final class Unchanged extends Node {
+        final int[] vars;
+        final Node[] others;
+
+        Unchanged(Span s, int[] vars, Node[] others) {
+            super(s, ACTION);
+            this.vars = vars;
+            this.others = others;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            if (c.next == null) throw new EvalException(span, "UNCHANGED cannot be evaluated here (no next state)");
+            c.primeReads++;
+            for (int v : vars) {
+                if (c.next[v] == null) {
+                    throw new EvalException(span, c.rt.varNames[v] + "' is not yet determined where UNCHANGED is evaluated");
+                }
+                if (!Values.eq(c.next[v], c.cur[v])) return BoolValue.FALSE;
+            }
+            Ctx p = others.length == 0 ? null : c.primed(this);
+            for (Node o : others) {
+                if (!Values.eq(o.eval(c, e), o.eval(p, e))) return BoolValue.FALSE;
+            }
+            return BoolValue.TRUE;
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            assign(0, c, e, k);
+        }
+
+        private void assign(int i, Ctx c, Env e, Cont k) {
+            if (i == vars.length) {
+                if (others.length == 0 || eval(c, e) == BoolValue.TRUE) k.run();
+                return;
+            }
+            int v = vars[i];
+            if (c.next[v] == null) {
+                c.next[v] = c.cur[v];
+                try {
+                    assign(i + 1, c, e, k);
+                } finally {
+                    c.next[v] = null;
+                }
+            } else if (Values.eq(c.next[v], c.cur[v])) {
+                assign(i + 1, c, e, k);
+            }
+        }
+    }
+
+    /** {@code [A]_v}: A, or v unchanged. */
+    static final class BoxAction extends Node {
+        final Node action;
+        final Unchanged unchanged;
+
+        BoxAction(Span s, Node action, Unchanged unchanged) {
+            super(s, ACTION);
+            this.action = action;
+            this.unchanged = unchanged;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(action.evalBool(c, e) || unchanged.evalBool(c, e));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            action.enumerate(c, e, k);
+            unchanged.enumerate(c, e, k);
+        }
+    }
+
+    /** {@code <<A>>_v}: A, and v changes. */
+    static final class AngleAction extends Node {
+        final Node action;
+        final Unchanged unchanged;
+
+        AngleAction(Span s, Node action, Unchanged unchanged) {
+            super(s, ACTION);
+            this.action = action;
+            this.unchanged = unchanged;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return BoolValue.of(action.evalBool(c, e) && !unchanged.evalBool(c, e));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            action.enumerate(c, e, () -> {
+                if (!unchanged.evalBool(c, e)) k.run();
+            });
+        }
+    }
+
+    /** {@code ENABLED A}: some assignment of the primed variables satisfies A. */
+    static final class Enabled extends Node {
+        private static final RuntimeException FOUND = new RuntimeException("found", null, false, false) {};
+        final Node action;
+
+        Enabled(Span s, Node action) {
+            super(s, STATE);
+            this.action = action;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            Ctx probe = new Ctx(c.rt, c.cur, new Value[c.cur.length], false);
+            probe.level = c.level;
+            try {
+                action.enumerate(probe, e, () -> {
+                    throw FOUND;
+                });
+            } catch (RuntimeException ex) {
+                if (ex == FOUND) return BoolValue.TRUE;
+                throw ex;
+            }
+            return BoolValue.FALSE;
+        }
+    }
+
+    /** Temporal operators are understood by the checker's spec analysis, never evaluated on a state. */
+    static final class Temporal extends Node {
+        final String op;
+        final Node[] parts;
+
+        Temporal(Span s, String op, Node... parts) {
+            super(s, TEMPORAL);
+            this.op = op;
+            this.parts = parts;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            throw new EvalException(span, "the temporal formula " + op
+                    + " cannot be evaluated on a single state or step; use it in SPECIFICATION or PROPERTY");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.barreleye.modelcheck.search;
+
+import io.barreleye.modelcheck.CheckResult;
+import io.barreleye.modelcheck.CheckResult.Verdict;
+import io.barreleye.modelcheck.eval.CompiledSpec;
+import io.barreleye.modelcheck.eval.EvalException;
+import io.barreleye.modelcheck.eval.Label;
+import io.barreleye.modelcheck.value.Value;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Breadth-first search of the state graph, level by level, as TLC does it: states are generated
+ * in the order of the next-state relation's disjuncts, invariants are checked on each new state,
+ * and the search stops at the first violation, so with one worker the counts at a violation are
+ * TLC's. With several workers each level is split among them; the set of states and the counts of
+ * a complete search do not depend on the number of workers.
+ */
+public final class Bfs {
+    /** A state waiting to be explored, with its index in the trace store. */
+    private record Entry(Value[] state, int idx) {}
+
+    /** Why the search stopped early, and where. */
+    private record Stop(Verdict verdict, String property, String message, int parentIdx, Value[] last, Label lastLabel,
+                        List<String> locations) {}
+
+    private final CompiledSpec spec;
+    private final int workers;
+    private final PrintStream out;
+    private final long progressNanos;
+    private final FingerprintSet seen = new FingerprintSet();
+    private final TraceStore traces = new TraceStore();
+    private final AtomicLong generated = new AtomicLong();
+    private final AtomicLong distinct = new AtomicLong();
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+    private final AtomicLong queued = new AtomicLong();
+    private volatile int level;
+
+    public Bfs(CompiledSpec spec, int workers, PrintStream out, double progressSeconds) {
+        this.spec = spec;
+        this.workers = Math.max(1, workers);
+        this.out = out;
+        this.progressNanos = (long) (progressSeconds * 1e9);
+    }
+
+    public void run(CheckResult r) {
+        r.searched = true;
+        r.workers = workers;
+        List<Entry> initial = new ArrayList<>();
+        level = 1;
+        try {
+            spec.initStates((s, label) -> {
+                if (stop.get() != null) return;
+                generated.incrementAndGet();
+                if (!spec.inConstraint(s, 1)) return;
+                long fp = spec.fingerprint(s);
+                if (!seen.add(fp)) return;
+                int idx = traces.add(fp, -1);
+                distinct.incrementAndGet();
+                String inv;
+                try {
+                    inv = spec.violatedInvariant(s, 1);
+                    if (inv == null) inv = spec.violatedInitProperty(s);
+                } catch (EvalException ex) {
+                    stop.compareAndSet(null, evalStop(ex, -1, s, Label.INIT));
+                    queued.set(initial.size() + 1);
+                    return;
+                }
+                if (inv != null) {
+                    stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated by the initial state.",
+                            idx, null, null, List.of()));
+                    return;
+                }
+                initial.add(new Entry(s, idx));
+            });
+        } catch (EvalException ex) {
+            stop.compareAndSet(null, evalStop(ex, -1, null, null));
+        }
+        if (stop.get() != null) r.queueLeft = queued.get();
+        List<Entry> frontier = initial;
+        out.println("Finished computing initial states: " + distinct.get() + " distinct state"
+                + (distinct.get() == 1 ? "" : "s") + " generated.");
+        int depth = frontier.isEmpty() ? (distinct.get() > 0 ? 1 : 0) : 1;
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemon()) : null;
+        try {
+            while (!frontier.isEmpty() && stop.get() == null) {
+                queued.set(frontier.size());
+                List<Entry> next = pool == null ? explore(frontier, new AtomicInteger()) : exploreParallel(pool, frontier);
+                if (stop.get() != null) {
+                    Stop s = stop.get();
+                    if (s.last != null && (s.verdict == Verdict.SAFETY_VIOLATION && s.property != null
+                            || s.verdict == Verdict.EVALUATION_ERROR || s.verdict == Verdict.OVERFLOW)) {
+                        depth = Math.max(depth, level + 1);
+                    }
+                    r.queueLeft = queued.get() + next.size();
+                    break;
+                }
+                if (!next.isEmpty()) depth = level + 1;
+                frontier = next;
+                level++;
+            }
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+        r.generated = generated.get();
+        r.distinct = distinct.get();
+        r.depth = depth;
+        Stop s = stop.get();
+        if (s != null) report(s, r);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return run -> {
+            Thread t = new Thread(null, run, "barreleye-worker-" + n.incrementAndGet(), 256L << 20);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private List<Entry> exploreParallel(ExecutorService pool, List<Entry> frontier) {
+        AtomicInteger cursor = new AtomicInteger();
+        List<Future<List<Entry>>> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            parts.add(pool.submit(() -> explore(frontier, cursor)));
+        }
+        List<Entry> next = new ArrayList<>();
+        for (Future<List<Entry>> f : parts) {
+            try {
+                next.addAll(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof Error er) throw er;
+                throw new IllegalStateException(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return next;
+    }
+
+    /** Explores frontier entries claimed through {@code cursor}; returns the new states found. */
+    private List<Entry> explore(List<Entry> frontier, AtomicInteger cursor) {
+        List<Entry> next = new ArrayList<>();
+        List<Value[]> succ = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        int lvl = level;
+        while (stop.get() == null) {
+            int i = cursor.getAndIncrement();
+            if (i >= frontier.size()) break;
+            queued.decrementAndGet();
+            Entry e = frontier.get(i);
+            succ.clear();
+            labels.clear();
+            try {
+                spec.successors(e.state, lvl, (t, label) -> {
+                    succ.add(t);
+                    labels.add(label);
+                });
+            } catch (EvalException ex) {
+                stop.compareAndSet(null, evalStop(ex, e.idx, null, null));
+                break;
+            } catch (StackOverflowError so) {
+                stop.compareAndSet(null, new Stop(Verdict.EVALUATION_ERROR, null,
+                        "the evaluation recursed too deeply (a RECURSIVE operator without a base case?)", e.idx, null, null, List.of()));
+                break;
+            }
+            if (succ.isEmpty() && spec.checkDeadlock) {
+                stop.compareAndSet(null, new Stop(Verdict.DEADLOCK, null, "Deadlock reached.", e.idx, null, null, List.of()));
+                break;
+            }
+            for (int k = 0; k < succ.size() && stop.get() == null; k++) {
+                Value[] t = succ.get(k);
+                Label label = labels.get(k);
+                generated.incrementAndGet();
+                try {
+                    if (spec.hasActionConstraints() && !spec.actionConstraintsHold(e.state, t, lvl)) continue;
+                    String prop = spec.violatedActionProperty(e.state, t, lvl);
+                    if (prop != null) {
+                        stop.compareAndSet(null, new Stop(Verdict.PROPERTY_VIOLATION, null, "Action property " + prop + " is violated.",
+                                e.idx, t, label, List.of()));
+                        break;
+                    }
+                    if (!spec.inConstraint(t, lvl + 1)) continue;
+                    long fp = spec.fingerprint(t);
+                    if (!seen.add(fp)) continue;
+                    int idx = traces.add(fp, e.idx);
+                    distinct.incrementAndGet();
+                    String inv = spec.violatedInvariant(t, lvl + 1);
+                    if (inv != null) {
+                        stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated.",
+                                e.idx, t, label, List.of()));
+                        break;
+                    }
+                    next.add(new Entry(t, idx));
+                } catch (EvalException ex) {
+                    stop.compareAndSet(null, evalStop(ex, e.idx, t, label));
+                    break;
+                }
+            }
+            progress();
+        }
+        return next;
+    }
+
+    private Stop evalStop(EvalException ex, int parentIdx, Value[] last, Label label) {
+        List<String> locs = new ArrayList<>();
+        ex.trail().forEach(s -> locs.add(s.describe()));
+        Verdict v = ex.exitCode() == 255 ? Verdict.OVERFLOW : Verdict.EVALUATION_ERROR;
+        return new Stop(v, null, ex.getMessage(), parentIdx, last, label, locs);
+    }
+
+    private void progress() {
+        if (progressNanos <= 0) return;
+        long now = System.nanoTime();
+        long last = lastProgress.get();
+        if (now - last >= progressNanos && lastProgress.compareAndSet(last, now)) {
+            out.printf("Progress(%d): %,d states generated, %,d distinct states found, %,d states left on queue.%n",
+                    level, generated.get(), distinct.get(), Math.max(0, queued.get()));
+            out.flush();
+        }
+    }
+
+    private void report(Stop s, CheckResult r) {
+        r.verdict = s.verdict;
+        r.message = s.message;
+        r.property = s.property;
+        r.locations.addAll(s.locations);
+        if (s.parentIdx >= 0) {
+            r.trace.addAll(new TraceRebuilder(spec).rebuild(traces.path(s.parentIdx)));
+        }
+        if (s.last != null) r.trace.add(new CheckResult.Step(s.lastLabel, s.last));
+    }
+}

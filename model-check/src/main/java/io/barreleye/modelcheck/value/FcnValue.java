@@ -1,0 +1,125 @@
+package io.barreleye.modelcheck.value;
+
+import java.util.Arrays;
+
+/**
+ * Functions. Construct through {@link #of}, which picks the one representation a function has:
+ * a {@link TupleValue} when the domain is 1..n (including the empty function), a
+ * {@link RecordValue} when the domain is a non-empty set of strings, this class otherwise.
+ */
+public abstract class FcnValue extends Value {
+    @Override final protected int rank() { return 4; }
+
+    /** 0 tuple, 1 record, 2 general function: orders representations, which are canonical. */
+    abstract int shape();
+
+    /** The value at {@code arg}, or null when {@code arg} is outside the domain. */
+    public abstract Value apply(Value arg);
+
+    public abstract SetValue domain();
+
+    /** Domain elements in ascending order, and the values at them. */
+    public abstract Value[] domainArray();
+
+    public abstract Value[] valueArray();
+
+    public abstract int size();
+
+    /** The function with {@code arg} mapped to {@code v}; {@code arg} must be in the domain. */
+    public Value except(Value arg, Value v) {
+        Value[] dom = domainArray();
+        int i = Arrays.binarySearch(dom, arg);
+        if (i < 0) return this; // EXCEPT outside the domain leaves the function unchanged, as in TLC
+        Value[] vals = valueArray().clone();
+        vals[i] = v;
+        return of(dom, vals);
+    }
+
+    @Override final protected int compareSame(Value o) {
+        FcnValue f = (FcnValue) o;
+        int s = Integer.compare(shape(), f.shape());
+        if (s != 0) return s;
+        Value[] d1 = domainArray();
+        Value[] d2 = f.domainArray();
+        int c = Integer.compare(d1.length, d2.length);
+        if (c != 0) return c;
+        for (int i = 0; i < d1.length; i++) {
+            c = d1[i].compareTo(d2[i]);
+            if (c != 0) return c;
+        }
+        Value[] v1 = valueArray();
+        Value[] v2 = f.valueArray();
+        for (int i = 0; i < v1.length; i++) {
+            c = v1[i].compareTo(v2[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    /** Builds the canonical function from a sorted, duplicate-free domain and matching values. */
+    public static FcnValue of(Value[] sortedDomain, Value[] values) {
+        int n = sortedDomain.length;
+        boolean oneToN = true;
+        boolean strings = n > 0;
+        for (int i = 0; i < n; i++) {
+            Value d = sortedDomain[i];
+            if (!(d instanceof IntValue iv && iv.value == i + 1)) oneToN = false;
+            if (!(d instanceof StringValue)) strings = false;
+        }
+        if (oneToN) return new TupleValue(values);
+        if (strings) {
+            String[] names = new String[n];
+            for (int i = 0; i < n; i++) names[i] = ((StringValue) sortedDomain[i]).value;
+            return new RecordValue(names, values);
+        }
+        return new GeneralFcn(sortedDomain, values);
+    }
+
+    /** A function whose domain is neither 1..n nor a set of strings. */
+    static final class GeneralFcn extends FcnValue {
+        private final Value[] dom;
+        private final Value[] vals;
+
+        GeneralFcn(Value[] dom, Value[] vals) {
+            this.dom = dom;
+            this.vals = vals;
+        }
+
+        @Override int shape() { return 2; }
+
+        @Override public Value apply(Value arg) {
+            int i = Arrays.binarySearch(dom, arg);
+            return i >= 0 ? vals[i] : null;
+        }
+
+        @Override public SetValue domain() { return SetEnumValue.ofSorted(dom); }
+
+        @Override public Value[] domainArray() { return dom; }
+
+        @Override public Value[] valueArray() { return vals; }
+
+        @Override public int size() { return dom.length; }
+
+        @Override public long fingerprint(long seed) {
+            long h = mix(seed, 0x53);
+            for (int i = 0; i < dom.length; i++) {
+                h = dom[i].fingerprint(h);
+                h = vals[i].fingerprint(h);
+            }
+            return h;
+        }
+
+        @Override public void print(StringBuilder sb) {
+            sb.append('(');
+            for (int i = 0; i < dom.length; i++) {
+                if (i > 0) sb.append(" @@ ");
+                dom[i].print(sb);
+                sb.append(" :> ");
+                vals[i].print(sb);
+            }
+            sb.append(')');
+        }
+
+        @Override public String kind() { return "function"; }
+    }
+}

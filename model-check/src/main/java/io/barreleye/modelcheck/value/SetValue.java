@@ -1,0 +1,65 @@
+package io.barreleye.modelcheck.value;
+
+/**
+ * Sets. Finite sets compare and fingerprint through their enumerated, sorted form; infinite and
+ * large sets (Nat, Seq(S), [S -> T], SUBSET S, ...) answer membership without enumerating.
+ */
+public abstract class SetValue extends Value {
+    @Override final protected int rank() { return 5; }
+
+    public abstract boolean contains(Value v);
+
+    /** The sorted elements; throws for a set that cannot be enumerated. */
+    public abstract SetEnumValue toEnum();
+
+    public boolean isFinite() {
+        return true;
+    }
+
+    public int size() {
+        return toEnum().elems.length;
+    }
+
+    @Override final protected int compareSame(Value o) {
+        SetEnumValue a = toEnum();
+        SetEnumValue b = ((SetValue) o).toEnum();
+        int c = Integer.compare(a.elems.length, b.elems.length);
+        if (c != 0) return c;
+        for (int i = 0; i < a.elems.length; i++) {
+            c = a.elems[i].compareTo(b.elems[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    @Override public long fingerprint(long seed) {
+        SetEnumValue e = toEnum();
+        long h = mix(seed, 0x61 + e.elems.length);
+        for (Value v : e.elems) h = v.fingerprint(h);
+        return h;
+    }
+
+    @Override public void print(StringBuilder sb) {
+        SetEnumValue e = toEnum();
+        sb.append('{');
+        for (int i = 0; i < e.elems.length; i++) {
+            if (i > 0) sb.append(", ");
+            e.elems[i].print(sb);
+        }
+        sb.append('}');
+    }
+
+    @Override public String kind() { return "set"; }
+
+    /** True when {@code this} is a subset of {@code other}. */
+    public boolean subsetOf(SetValue other) {
+        for (Value v : toEnum().elems) {
+            if (!other.contains(v)) return false;
+        }
+        return true;
+    }
+
+    static ValueException infinite(String what) {
+        return new ValueException("cannot enumerate the infinite set " + what);
+    }
+}
