@@ -704,6 +704,7 @@ public final class Compiler {
     private Node call(DefB d, Node[] args, Span span, ModuleScope ms) {
         ensureCompiled(d);
         OpDef od = d.def;
+        if (args.length == 0 && od.arity() > 0 && !od.isFunction()) return new Nodes.OpRef(span, od);
         if (od.isFunction() && args.length == 0) {
             Node n = new Nodes.DefCall(span, od, args, Math.max(0, od.level));
             return n;
@@ -762,6 +763,12 @@ public final class Compiler {
             return n;
         }
         Node[] args = exprs(argAsts, s, ms);
+        if (args.length == 0 && (info instanceof OpParam || info instanceof OpDef od0 && od0.arity() > 0)) {
+            // an operator named without arguments: passed on to a higher-order parameter
+            Node ref = new Nodes.LocalRef(span, depth, idx, name, Node.CONSTANT);
+            ref.dyn = true;
+            return ref;
+        }
         if (info instanceof OpParam op) {
             if (op.arity() != args.length) {
                 throw error(span, ms, name + " takes " + op.arity() + " argument(s) but is given " + args.length);
