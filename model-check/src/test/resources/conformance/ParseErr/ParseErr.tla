@@ -1,10 +1,10 @@
 ---- MODULE ParseErr ----
 (***************************************************************************)
 (* A syntax error: in Next, "+" is followed by "*", which cannot start an  *)
-(* expression.  The whole faulty expression is on line 15, so the error    *)
-(* must be located on line 15.  TLC stops after parsing: no counts.        *)
-(*                                                                         *)
-(* Expected (ParseErr.cfg): exit 150, -, -, -, error at line 15.           *)
+(* expression.  The whole faulty expression is on line 15 (the "*" is at   *)
+(* column 18), so the error must be located there.  No counts: TLC stops   *)
+(* after parsing.  Expected (ParseErr.cfg): exit 150, -, -, -; the error   *)
+(* names the offending token "*" (SANY: Encountered ... at line 15).       *)
 (***************************************************************************)
 EXTENDS Naturals
 

@@ -33,7 +33,7 @@ public final class ModelChecker {
         r.model = cfgPath.toString();
         try {
             if (!Files.isRegularFile(o.spec)) {
-                return fail(r, Verdict.FILE_ERROR, "cannot read the spec " + o.spec + ": no such file", out);
+                return fail(r, Verdict.PARSE_ERROR, "cannot read the spec " + o.spec + ": no such file", out);
             }
             if (!Files.isRegularFile(cfgPath)) {
                 return fail(r, Verdict.CONFIG_ERROR, "cannot read the model " + cfgPath + ": no such file"
@@ -60,7 +60,8 @@ public final class ModelChecker {
             return fail(r, Verdict.UNSUPPORTED, e.getMessage(), out);
         } catch (EvalException e) {
             e.trail().forEach(s -> r.locations.add(s.describe()));
-            return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW : Verdict.EVALUATION_ERROR, e.getMessage(), out);
+            return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW
+                    : e.exitCode() == 14 ? Verdict.ASSERTION_FAILED : Verdict.EVALUATION_ERROR, e.getMessage(), out);
         } catch (NoSuchFileException e) {
             return fail(r, Verdict.FILE_ERROR, "cannot read " + e.getFile() + ": no such file", out);
         } catch (IOException e) {

@@ -15,7 +15,7 @@ public final class Report {
     public static void print(CheckResult r, PrintStream out) {
         switch (r.verdict) {
             case SUCCESS -> out.println("Model checking completed. No error has been found.");
-            case SAFETY_VIOLATION, PROPERTY_VIOLATION, DEADLOCK, EVALUATION_ERROR, OVERFLOW -> {
+            case SAFETY_VIOLATION, PROPERTY_VIOLATION, DEADLOCK, EVALUATION_ERROR, OVERFLOW, ASSERTION_FAILED -> {
                 out.println("Error: " + r.message);
                 if (!r.locations.isEmpty()) {
                     out.println("Error: The error occurred when evaluating the nested expressions at the following positions:");

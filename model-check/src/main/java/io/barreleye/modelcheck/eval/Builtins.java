@@ -262,7 +262,7 @@ public final class Builtins {
         });
         def("TLC", "Assert", 2, (c, at, a) -> {
             if (Values.asBool(at, "Assert", a[0])) return BoolValue.TRUE;
-            throw new EvalException(at, "The first argument of Assert evaluated to FALSE; the second argument was: " + a[1]);
+            throw new EvalException(at, "The first argument of Assert evaluated to FALSE; the second argument was: " + a[1], 14);
         });
         stateful("TLC", "JavaTime", 0, (c, at, a) -> IntValue.of((int) (System.currentTimeMillis() / 1000)));
         stateful("TLC", "TLCGet", 1, (c, at, a) -> {

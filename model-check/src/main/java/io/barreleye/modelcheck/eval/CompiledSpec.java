@@ -134,6 +134,10 @@ public final class CompiledSpec {
         Ast.Module m = loader.parseFile(tla);
         Compiler compiler = new Compiler(loader);
         compiler.compileRoot(m, cfg.constants, cfg.overrides);
+        for (String name : compiler.unassignedConstants()) {
+            throw new ConfigException("The constant parameter " + name
+                    + " is not assigned a value by the configuration file (add CONSTANT " + name + " = ...)");
+        }
         for (String name : cfg.constants.keySet()) {
             if (!(compiler.global(name) instanceof Compiler.SubstB)) {
                 throw new ConfigException("the model file assigns " + name + ", which is not a constant of the spec");

@@ -94,6 +94,8 @@ public final class Compiler {
     private final ModuleLoader loader;
     private final List<String> varNames = new ArrayList<>();
     private ModuleScope root;
+    private Map<String, Value> cfgConstants = Map.of();
+    private Map<String, String> cfgOverrides = Map.of();
 
     public Compiler(ModuleLoader loader) {
         this.loader = loader;
@@ -107,6 +109,8 @@ public final class Compiler {
      */
     public void compileRoot(Ast.Module m, Map<String, Value> constants, Map<String, String> overrides) {
         root = new ModuleScope(m.name(), m.file());
+        cfgConstants = constants;
+        cfgOverrides = overrides;
         loadInto(root, m, null, new HashSet<>());
         for (Map.Entry<String, Value> c : constants.entrySet()) {
             root.globals.put(c.getKey(), new SubstB(new Nodes.Lit(Span.NONE, c.getValue())));
@@ -114,6 +118,15 @@ public final class Compiler {
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             root.globals.put(o.getKey(), new OverrideB(o.getValue()));
         }
+    }
+
+    /** Constants of the root module that the configuration gives no value. */
+    public List<String> unassignedConstants() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Binding> b : root.globals.entrySet()) {
+            if (b.getValue() instanceof ConstB) out.add(b.getKey());
+        }
+        return out;
     }
 
     /** Names the root module defines or declares (for checking a configuration). */
@@ -164,6 +177,10 @@ public final class Compiler {
                                     + " and no name " + c.name() + " is defined where it is instantiated");
                 }
                 ms.globals.put(c.name(), new SubstB(n));
+            } else if (cfgConstants.containsKey(c.name())) {
+                ms.globals.put(c.name(), new SubstB(new Nodes.Lit(Span.NONE, cfgConstants.get(c.name()))));
+            } else if (cfgOverrides.containsKey(c.name())) {
+                ms.globals.put(c.name(), new OverrideB(cfgOverrides.get(c.name())));
             } else {
                 ms.globals.put(c.name(), new ConstB(c.name(), c.arity(), new Span(m.name(), 1, 1, 1, 1)));
             }

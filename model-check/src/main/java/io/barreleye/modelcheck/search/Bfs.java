@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Breadth-first search of the state graph, level by level, as TLC does it: states are generated
@@ -37,8 +38,8 @@ public final class Bfs {
     private final long progressNanos;
     private final FingerprintSet seen = new FingerprintSet();
     private final TraceStore traces = new TraceStore();
-    private final AtomicLong generated = new AtomicLong();
-    private final AtomicLong distinct = new AtomicLong();
+    private final LongAdder generated = new LongAdder();
+    private final LongAdder distinct = new LongAdder();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private final AtomicLong queued = new AtomicLong();
@@ -59,12 +60,12 @@ public final class Bfs {
         try {
             spec.initStates((s, label) -> {
                 if (stop.get() != null) return;
-                generated.incrementAndGet();
+                generated.increment();
                 if (!spec.inConstraint(s, 1)) return;
                 long fp = spec.fingerprint(s);
                 if (!seen.add(fp)) return;
                 int idx = traces.add(fp, -1);
-                distinct.incrementAndGet();
+                distinct.increment();
                 String inv;
                 try {
                     inv = spec.violatedInvariant(s, 1);
@@ -86,9 +87,9 @@ public final class Bfs {
         }
         if (stop.get() != null) r.queueLeft = queued.get();
         List<Entry> frontier = initial;
-        out.println("Finished computing initial states: " + distinct.get() + " distinct state"
-                + (distinct.get() == 1 ? "" : "s") + " generated.");
-        int depth = frontier.isEmpty() ? (distinct.get() > 0 ? 1 : 0) : 1;
+        out.println("Finished computing initial states: " + distinct.sum() + " distinct state"
+                + (distinct.sum() == 1 ? "" : "s") + " generated.");
+        int depth = frontier.isEmpty() ? (distinct.sum() > 0 ? 1 : 0) : 1;
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemon()) : null;
         try {
             while (!frontier.isEmpty() && stop.get() == null) {
@@ -97,7 +98,8 @@ public final class Bfs {
                 if (stop.get() != null) {
                     Stop s = stop.get();
                     if (s.last != null && (s.verdict == Verdict.SAFETY_VIOLATION && s.property != null
-                            || s.verdict == Verdict.EVALUATION_ERROR || s.verdict == Verdict.OVERFLOW)) {
+                            || s.verdict == Verdict.EVALUATION_ERROR || s.verdict == Verdict.OVERFLOW
+                            || s.verdict == Verdict.ASSERTION_FAILED)) {
                         depth = Math.max(depth, level + 1);
                     }
                     r.queueLeft = queued.get() + next.size();
@@ -110,8 +112,8 @@ public final class Bfs {
         } finally {
             if (pool != null) pool.shutdownNow();
         }
-        r.generated = generated.get();
-        r.distinct = distinct.get();
+        r.generated = generated.sum();
+        r.distinct = distinct.sum();
         r.depth = depth;
         Stop s = stop.get();
         if (s != null) report(s, r);
@@ -158,7 +160,7 @@ public final class Bfs {
         while (stop.get() == null) {
             int i = cursor.getAndIncrement();
             if (i >= frontier.size()) break;
-            queued.decrementAndGet();
+            if (workers == 1 || (i & 63) == 0) queued.set(frontier.size() - i - 1);
             Entry e = frontier.get(i);
             succ.clear();
             labels.clear();
@@ -182,7 +184,7 @@ public final class Bfs {
             for (int k = 0; k < succ.size() && stop.get() == null; k++) {
                 Value[] t = succ.get(k);
                 Label label = labels.get(k);
-                generated.incrementAndGet();
+                generated.increment();
                 try {
                     if (spec.hasActionConstraints() && !spec.actionConstraintsHold(e.state, t, lvl)) continue;
                     String prop = spec.violatedActionProperty(e.state, t, lvl);
@@ -195,7 +197,7 @@ public final class Bfs {
                     long fp = spec.fingerprint(t);
                     if (!seen.add(fp)) continue;
                     int idx = traces.add(fp, e.idx);
-                    distinct.incrementAndGet();
+                    distinct.increment();
                     String inv = spec.violatedInvariant(t, lvl + 1);
                     if (inv != null) {
                         stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated.",
@@ -216,7 +218,7 @@ public final class Bfs {
     private Stop evalStop(EvalException ex, int parentIdx, Value[] last, Label label) {
         List<String> locs = new ArrayList<>();
         ex.trail().forEach(s -> locs.add(s.describe()));
-        Verdict v = ex.exitCode() == 255 ? Verdict.OVERFLOW : Verdict.EVALUATION_ERROR;
+        Verdict v = ex.exitCode() == 255 ? Verdict.OVERFLOW : ex.exitCode() == 14 ? Verdict.ASSERTION_FAILED : Verdict.EVALUATION_ERROR;
         return new Stop(v, null, ex.getMessage(), parentIdx, last, label, locs);
     }
 
@@ -226,7 +228,7 @@ public final class Bfs {
         long last = lastProgress.get();
         if (now - last >= progressNanos && lastProgress.compareAndSet(last, now)) {
             out.printf("Progress(%d): %,d states generated, %,d distinct states found, %,d states left on queue.%n",
-                    level, generated.get(), distinct.get(), Math.max(0, queued.get()));
+                    level, generated.sum(), distinct.sum(), Math.max(0, queued.get()));
             out.flush();
         }
     }

@@ -1,44 +1,56 @@
 package io.barreleye.modelcheck.search;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * For every distinct state, its fingerprint and the index of the state it was first reached from:
  * twelve bytes a state, in chunks, so a counterexample can be rebuilt by replaying the spec
- * along the fingerprints instead of keeping states in memory.
+ * along the fingerprints instead of keeping states in memory. Workers append concurrently: an
+ * index is claimed atomically and only allocating a new chunk takes the lock. Reads happen after
+ * the workers of a level have been joined.
  */
 public final class TraceStore {
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
-    private long[][] fps = new long[16][];
-    private int[][] parents = new int[16][];
-    private int size;
+    private volatile long[][] fps = new long[16][];
+    private volatile int[][] parents = new int[16][];
+    private final AtomicInteger size = new AtomicInteger();
 
     /** Appends a state; returns its index. */
-    public synchronized int add(long fp, int parent) {
-        int idx = size++;
+    public int add(long fp, int parent) {
+        int idx = size.getAndIncrement();
         int c = idx >>> CHUNK_BITS;
-        if (c >= fps.length) {
-            fps = java.util.Arrays.copyOf(fps, fps.length * 2);
-            parents = java.util.Arrays.copyOf(parents, parents.length * 2);
-        }
-        if (fps[c] == null) {
-            fps[c] = new long[CHUNK];
-            parents[c] = new int[CHUNK];
-        }
-        fps[c][idx & (CHUNK - 1)] = fp;
+        long[][] f = fps;
+        if (c >= f.length || f[c] == null) f = grow(c);
+        f[c][idx & (CHUNK - 1)] = fp;
         parents[c][idx & (CHUNK - 1)] = parent;
         return idx;
     }
 
-    public synchronized long fp(int idx) {
+    private synchronized long[][] grow(int c) {
+        if (c >= fps.length) {
+            int n = Math.max(fps.length * 2, c + 1);
+            parents = Arrays.copyOf(parents, n);
+            fps = Arrays.copyOf(fps, n);
+        }
+        if (fps[c] == null) {
+            parents[c] = new int[CHUNK];
+            fps[c] = new long[CHUNK];
+        }
+        return fps;
+    }
+
+    public long fp(int idx) {
         return fps[idx >>> CHUNK_BITS][idx & (CHUNK - 1)];
     }
 
-    public synchronized int parent(int idx) {
+    public int parent(int idx) {
         return parents[idx >>> CHUNK_BITS][idx & (CHUNK - 1)];
     }
 
-    public synchronized int size() {
-        return size;
+    public int size() {
+        return size.get();
     }
 
     /** Fingerprints from an initial state to {@code idx}, in order. */

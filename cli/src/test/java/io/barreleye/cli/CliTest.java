@@ -1,0 +1,108 @@
+package io.barreleye.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit statuses, messages, no stack traces. */
+class CliTest {
+    static final String COUNTER = "---- MODULE Counter ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
+            + "Next == x < 3 /\\ x' = x + 1\nSmall == x < 3\n====\n";
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void checksWithTlcFlagSpellings() throws IOException {
+        Path tla = write("Counter.tla", COUNTER);
+        write("Counter.cfg", "INIT Init\nNEXT Next\n");
+        assertEquals(11, Barreleye.execute("check", tla.toString()), out());
+        assertTrue(out().contains("Deadlock reached."), out());
+        assertEquals(0, Barreleye.execute("check", tla.toString(), "-deadlock", "-workers", "2"), out());
+        assertTrue(out().contains("4 states generated, 4 distinct states found, 0 states left on queue."), out());
+    }
+
+    @Test
+    void invariantViolationWritesJson() throws IOException {
+        Path tla = write("Counter.tla", COUNTER);
+        Path cfg = write("Small.cfg", "INIT Init\nNEXT Next\nINVARIANT Small\n");
+        Path json = dir.resolve("result.json");
+        assertEquals(12, Barreleye.execute("check", tla.toString(), "-config", cfg.toString(), "-json", json.toString()));
+        assertTrue(out().contains("Error: Invariant Small is violated."), out());
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"verdict\": \"SAFETY_VIOLATION\"") && j.contains("\"exitCode\": 12"), j);
+        assertTrue(j.contains("\"x\": \"3\""), j);
+    }
+
+    @Test
+    void userMistakesGetOneLineAndNoStackTrace() throws IOException {
+        assertEquals(2, Barreleye.execute("check", "--no-such-flag"));
+        assertTrue(err().contains("Unknown option"), err());
+        assertEquals(2, Barreleye.execute("check", "x.tla", "-workers", "many"));
+        assertTrue(err().contains("-workers takes a positive number"), err());
+        assertEquals(150, Barreleye.execute("check", dir.resolve("Missing.tla").toString()));
+        assertTrue(out().contains("no such file"), out());
+        Path tla = write("Counter.tla", COUNTER);
+        assertEquals(151, Barreleye.execute("check", tla.toString()));
+        assertTrue(out().contains("cannot read the model"), out());
+        assertFalse((out() + err()).contains("\tat "), "stack trace printed:\n" + out() + err());
+    }
+
+    @Test
+    void checkAllComparesWithExpectedVerdicts() throws IOException {
+        write("specs/Counter.tla", COUNTER);
+        write("specs/Counter.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+        write("specs/Counter_inv.cfg", "\\* EXPECT: 12 Invariant Small is violated\nINIT Init\nNEXT Next\nINVARIANT Small\n");
+        assertEquals(0, CheckCommand.checkAll(dir.resolve("specs"), 1, false), out());
+        assertTrue(out().contains("2 of 2 models gave their expected verdict."), out());
+        write("specs/Counter_wrong.cfg", "\\* EXPECT: 0\nINIT Init\nNEXT Next\nINVARIANT Small\n");
+        assertEquals(1, CheckCommand.checkAll(dir.resolve("specs"), 1, false));
+        assertTrue(out().contains("NO (expected exit 0)"), out());
+        assertEquals(1, CheckCommand.checkAll(dir.resolve("nothing-here"), 1, false));
+        assertTrue(err().contains("no models"), err());
+    }
+}
