@@ -28,6 +28,9 @@ public final class CheckResult {
     /** The violated invariant or property, when there is one. */
     public String property;
     public final List<Step> trace = new ArrayList<>();
+    /** For a temporal counterexample: the state (0-based) the cycle returns to, -1 for stuttering, -2 none. */
+    public int loopBack = -2;
+    public Label loopLabel;
     /** Where an evaluation or parse error happened, innermost first. */
     public final List<String> locations = new ArrayList<>();
     public String[] varNames = new String[0];

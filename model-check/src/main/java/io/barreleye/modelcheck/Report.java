@@ -22,8 +22,11 @@ public final class Report {
                     for (int i = r.locations.size() - 1, k = 0; i >= 0; i--, k++) out.println(k + ". " + r.locations.get(i));
                 }
                 if (!r.trace.isEmpty()) {
-                    out.println("Error: The behavior up to this point is:");
+                    out.println(r.loopBack == -2 ? "Error: The behavior up to this point is:"
+                            : "Error: The following behavior constitutes a counter-example:");
                     printTrace(r, out);
+                    if (r.loopBack >= 0) out.println("Back to state " + (r.loopBack + 1) + ": " + r.loopLabel);
+                    else if (r.loopBack == -1) out.println("State " + (r.trace.size() + 1) + ": Stuttering");
                 }
             }
             default -> out.println("Error: " + r.message);
@@ -47,7 +50,11 @@ public final class Report {
 
     public static String formatState(String[] names, Value[] state) {
         StringBuilder sb = new StringBuilder();
-        for (int v = 0; v < names.length; v++) {
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        // TLC prints a state's variables in alphabetical order
+        java.util.Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+        for (int v : order) {
             if (names.length > 1) sb.append("/\\ ");
             sb.append(names[v]).append(" = ");
             state[v].print(sb);
@@ -75,7 +82,7 @@ public final class Report {
         for (int i = 0; i < r.locations.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(quote(r.locations.get(i)));
         }
-        sb.append("],\n  \"trace\": [");
+        sb.append("],\n  \"loopBack\": ").append(r.loopBack).append(",\n  \"trace\": [");
         for (int i = 0; i < r.trace.size(); i++) {
             CheckResult.Step s = r.trace.get(i);
             sb.append(i == 0 ? "\n" : ",\n").append("    {\"action\": ").append(quote(s.label().toString())).append(", \"state\": {");

@@ -76,6 +76,7 @@ public final class CompiledSpec {
             initNode = inits.size() == 1 ? inits.get(0) : new Nodes.And(spec.span, inits.toArray(new Node[0]), Node.STATE);
             nextNode = ((Nodes.BoxAction) nexts.get(0)).action;
             nName = cfg.specification;
+            for (Node f : fairness) expandFairness(f, null);
         } else {
             if (cfg.init == null || cfg.next == null) {
                 throw new ConfigException("the model file names neither SPECIFICATION nor both INIT and NEXT");
@@ -185,19 +186,126 @@ public final class CompiledSpec {
     }
 
     private void analyzeProperty(String name, Node n) {
+        analyzeProperty(name, n, null);
+    }
+
+    private void analyzeProperty(String name, Node n, Env env) {
         if (n instanceof Nodes.And a) {
-            for (Node i : a.items) analyzeProperty(name, i);
+            for (Node i : a.items) analyzeProperty(name, i, env);
         } else if (n.level <= Node.STATE) {
+            if (env != null) throw new UnsupportedPropertyException(name, n.span);
             initProperties.add(new Check(name, n));
-        } else if (n instanceof Nodes.DefCall dc && dc.args.length == 0) {
-            analyzeProperty(name, dc.def.body);
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+            analyzeProperty(name, dc.def.body, dc.args.length == 0 ? null : bindArgs(dc, env));
+        } else if (n instanceof Nodes.Quant q && q.forall) {
+            for (Env frame : expand(q.binder, env)) analyzeProperty(name, q.body, frame);
         } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba) {
+            if (env != null) throw new UnsupportedPropertyException(name, n.span);
             actionProperties.add(new Check(name, ba));
         } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0].level <= Node.STATE) {
-            invariants.add(new Check(name, t.parts[0]));
+            if (env == null) invariants.add(new Check(name, t.parts[0]));
+            else liveness.add(new Liveness(name, LiveKind.ALWAYS, t.parts[0], null, env));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("<>") && t.parts[0].level <= Node.STATE) {
+            liveness.add(new Liveness(name, LiveKind.EVENTUALLY, t.parts[0], null, env));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.Temporal in
+                && in.op.equals("<>") && in.parts[0].level <= Node.STATE) {
+            liveness.add(new Liveness(name, LiveKind.INFINITELY_OFTEN, in.parts[0], null, env));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("<>") && t.parts[0] instanceof Nodes.Temporal in
+                && in.op.equals("[]") && in.parts[0].level <= Node.STATE) {
+            liveness.add(new Liveness(name, LiveKind.EVENTUALLY_ALWAYS, in.parts[0], null, env));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("~>") && t.parts[0].level <= Node.STATE
+                && t.parts[1].level <= Node.STATE) {
+            liveness.add(new Liveness(name, LiveKind.LEADS_TO, t.parts[0], t.parts[1], env));
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.Implies imp
+                && imp.a.level <= Node.STATE && imp.b instanceof Nodes.Temporal ev && ev.op.equals("<>")
+                && ev.parts[0].level <= Node.STATE) {
+            liveness.add(new Liveness(name, LiveKind.LEADS_TO, imp.a, ev.parts[0], env));
         } else {
             throw new UnsupportedPropertyException(name, n.span);
         }
+    }
+
+    /** One frame per combination of the binder's values (each a fresh copy). */
+    private List<Env> expand(Binder b, Env outer) {
+        List<Env> out = new ArrayList<>();
+        Env frame = new Env(b.size, outer);
+        b.forEach(ctx(new Value[varNames.length], null, false, 0), outer, frame, () -> {
+            Env copy = new Env(b.size, outer);
+            System.arraycopy(frame.slots, 0, copy.slots, 0, b.size);
+            out.add(copy);
+            return true;
+        });
+        return out;
+    }
+
+    private Env bindArgs(Nodes.DefCall dc, Env env) {
+        Env frame = new Env(dc.def.frameSize, null);
+        Ctx c = ctx(new Value[varNames.length], null, false, 0);
+        for (int i = 0; i < dc.args.length; i++) frame.slots[i] = dc.args[i].eval(c, env);
+        return frame;
+    }
+
+    private void expandFairness(Node n, Env env) {
+        if (n instanceof Nodes.Temporal t && (t.op.equals("WF") || t.op.equals("SF"))) {
+            fairConditions.add(new Fair(t.op.equals("SF"), t.parts[1], t.parts[0], env,
+                    t.op + "_" + t.span.describe()));
+        } else if (n instanceof Nodes.Quant q) {
+            for (Env frame : expand(q.binder, env)) expandFairness(q.body, frame);
+        } else if (n instanceof Nodes.And a) {
+            for (Node i : a.items) expandFairness(i, env);
+        } else if (n instanceof Nodes.DefCall dc) {
+            expandFairness(dc.def.body, dc.args.length == 0 ? null : bindArgs(dc, env));
+        } else {
+            throw new ConfigException("unsupported fairness condition at " + n.span.describe());
+        }
+    }
+
+    /** The kinds of temporal property the liveness checker decides. */
+    public enum LiveKind { ALWAYS, EVENTUALLY, INFINITELY_OFTEN, EVENTUALLY_ALWAYS, LEADS_TO }
+
+    /** A temporal property: {@code p} (and {@code q} for leads-to) evaluated in {@code env}. */
+    public record Liveness(String name, LiveKind kind, Node p, Node q, Env env) {}
+
+    /** A fairness condition WF_sub(action) or SF_sub(action). */
+    public record Fair(boolean strong, Node action, Node sub, Env env, String text) {}
+
+    public final List<Liveness> liveness = new ArrayList<>();
+    public final List<Fair> fairConditions = new ArrayList<>();
+
+    public boolean holds(Node pred, Env env, Value[] s) {
+        return pred.evalBool(ctx(s, null, false, 0), env);
+    }
+
+    /** ENABLED <<A>>_sub in state s. */
+    public boolean enabled(Fair f, Value[] s) {
+        Value[] nxt = new Value[varNames.length];
+        Ctx c = ctx(s, nxt, false, 0);
+        Value before = f.sub().eval(ctx(s, null, false, 0), f.env());
+        boolean[] found = {false};
+        try {
+            f.action().enumerate(c, f.env(), () -> {
+                for (Value v : nxt) {
+                    if (v == null) return;
+                }
+                if (!Values.eq(before, f.sub().eval(ctx(nxt, null, false, 0), f.env()))) {
+                    found[0] = true;
+                    throw STOP;
+                }
+            });
+        } catch (RuntimeException ex) {
+            if (ex != STOP) throw ex;
+        }
+        return found[0];
+    }
+
+    private static final RuntimeException STOP = new RuntimeException("stop", null, false, false) {};
+
+    /** The step s -> t is an <<A>>_sub step. */
+    public boolean taken(Fair f, Value[] s, Value[] t) {
+        Value a = f.sub().eval(ctx(s, null, false, 0), f.env());
+        Value b = f.sub().eval(ctx(t, null, false, 0), f.env());
+        if (Values.eq(a, b)) return false;
+        return f.action().evalBool(ctx(s, t, false, 0), f.env());
     }
 
     /** A temporal (liveness) property: checking these is not part of this checker yet. */
@@ -205,9 +313,9 @@ public final class CompiledSpec {
         public final Span span;
 
         UnsupportedPropertyException(String name, Span span) {
-            super("the property " + name + " is a liveness property (" + span.describe() + "); this version of the"
-                    + " checker verifies invariants and action properties [][A]_v only, so it cannot check it"
-                    + " and reports no result", null, false, false);
+            super("the property " + name + " (" + span.describe() + ") has a form this checker does not decide;"
+                    + " it checks []P, <>P, []<>P, <>[]P, P ~> Q and [](P => <>Q) for state predicates P and Q,"
+                    + " [][A]_v, and conjunctions and \\A-quantifications of these", null, false, false);
             this.span = span;
         }
     }

@@ -44,12 +44,27 @@ public final class Bfs {
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private final AtomicLong queued = new AtomicLong();
     private volatile int level;
+    /** The whole graph, kept only when liveness properties need it. */
+    private final StateGraph graph;
+    private final List<Integer> initIdx = new ArrayList<>();
 
     public Bfs(CompiledSpec spec, int workers, PrintStream out, double progressSeconds) {
         this.spec = spec;
         this.workers = Math.max(1, workers);
         this.out = out;
         this.progressNanos = (long) (progressSeconds * 1e9);
+        this.graph = spec.liveness.isEmpty() ? null : new StateGraph();
+    }
+
+    /** Registers a state seen in graph mode; returns its index and whether it is new. */
+    private int[] register(long fp, int parent, Value[] s) {
+        boolean[] fresh = {false};
+        int idx = graph.index.computeIfAbsent(fp, k -> {
+            fresh[0] = true;
+            return traces.add(fp, parent);
+        });
+        if (fresh[0]) graph.putState(idx, s);
+        return new int[] {idx, fresh[0] ? 1 : 0};
     }
 
     public void run(CheckResult r) {
@@ -63,8 +78,16 @@ public final class Bfs {
                 generated.increment();
                 if (!spec.inConstraint(s, 1)) return;
                 long fp = spec.fingerprint(s);
-                if (!seen.add(fp)) return;
-                int idx = traces.add(fp, -1);
+                int idx;
+                if (graph != null) {
+                    int[] reg = register(fp, -1, s);
+                    if (reg[1] == 0) return;
+                    idx = reg[0];
+                    initIdx.add(idx);
+                } else {
+                    if (!seen.add(fp)) return;
+                    idx = traces.add(fp, -1);
+                }
                 distinct.increment();
                 String inv;
                 try {
@@ -116,7 +139,42 @@ public final class Bfs {
         r.distinct = distinct.sum();
         r.depth = depth;
         Stop s = stop.get();
-        if (s != null) report(s, r);
+        if (s != null) {
+            report(s, r);
+        } else if (graph != null) {
+            checkLiveness(r);
+        }
+    }
+
+    private void checkLiveness(CheckResult r) {
+        out.println("Checking " + spec.liveness.size() + " temporal propert" + (spec.liveness.size() == 1 ? "y" : "ies")
+                + " on the complete state graph (" + graph.size() + " states).");
+        LivenessChecker lc = new LivenessChecker(spec, graph, initIdx);
+        for (CompiledSpec.Liveness p : spec.liveness) {
+            LivenessChecker.Lasso lasso;
+            try {
+                lasso = lc.check(p);
+            } catch (EvalException ex) {
+                report(evalStop(ex, -1, null, null), r);
+                return;
+            }
+            if (lasso == null) continue;
+            r.verdict = Verdict.PROPERTY_VIOLATION;
+            r.property = p.name();
+            r.message = "Temporal property " + p.name() + " was violated.";
+            List<Integer> st = lasso.states();
+            for (int i = 0; i < st.size(); i++) {
+                Label l = i == 0 ? Label.INIT : graph.label(st.get(i - 1), st.get(i));
+                r.trace.add(new CheckResult.Step(l, graph.state(st.get(i))));
+            }
+            if (lasso.loopBack() >= 0) {
+                r.loopBack = lasso.loopBack();
+                r.loopLabel = graph.label(st.get(st.size() - 1), st.get(lasso.loopBack()));
+            } else {
+                r.loopBack = p.kind() == CompiledSpec.LiveKind.ALWAYS ? -2 : -1;
+            }
+            return;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {
@@ -164,6 +222,8 @@ public final class Bfs {
             Entry e = frontier.get(i);
             succ.clear();
             labels.clear();
+            List<Integer> edges = new ArrayList<>();
+            List<Label> edgeLabels = new ArrayList<>();
             try {
                 spec.successors(e.state, lvl, (t, label) -> {
                     succ.add(t);
@@ -195,8 +255,17 @@ public final class Bfs {
                     }
                     if (!spec.inConstraint(t, lvl + 1)) continue;
                     long fp = spec.fingerprint(t);
-                    if (!seen.add(fp)) continue;
-                    int idx = traces.add(fp, e.idx);
+                    int idx;
+                    if (graph != null) {
+                        int[] reg = register(fp, e.idx, t);
+                        edges.add(reg[0]);
+                        edgeLabels.add(label);
+                        if (reg[1] == 0) continue;
+                        idx = reg[0];
+                    } else {
+                        if (!seen.add(fp)) continue;
+                        idx = traces.add(fp, e.idx);
+                    }
                     distinct.increment();
                     String inv = spec.violatedInvariant(t, lvl + 1);
                     if (inv != null) {
@@ -209,6 +278,11 @@ public final class Bfs {
                     stop.compareAndSet(null, evalStop(ex, e.idx, t, label));
                     break;
                 }
+            }
+            if (graph != null) {
+                int[] ts = new int[edges.size()];
+                for (int k = 0; k < ts.length; k++) ts[k] = edges.get(k);
+                graph.putEdges(e.idx, ts, edgeLabels.toArray(new Label[0]));
             }
             progress();
         }

@@ -1,0 +1,52 @@
+package io.barreleye.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.barreleye.modelcheck.CheckOptions;
+import io.barreleye.modelcheck.CheckResult;
+import io.barreleye.modelcheck.ModelChecker;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every build model-checks the small model of every protocol spec and every wrong variant under
+ * specs/bugs/ (which must fail as its EXPECT line says); the *_large models are for verify.
+ */
+class SpecModelsTest {
+    @TestFactory
+    List<DynamicTest> smallModelsGiveTheirExpectedVerdicts() throws IOException {
+        List<SpecCatalog.Model> models = SpecCatalog.models(Path.of("..", "specs"));
+        assertFalse(models.isEmpty(), "no models under specs/");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SpecCatalog.Model m : models) {
+            if (m.config().getFileName().toString().contains("_large")) continue;
+            tests.add(DynamicTest.dynamicTest(m.config().getFileName().toString(), () -> {
+                CheckOptions o = new CheckOptions();
+                o.spec = m.spec();
+                o.config = m.config();
+                o.progressSeconds = 0;
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                CheckResult r;
+                try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+                    r = ModelChecker.check(o, ps);
+                }
+                String out = buf.toString(StandardCharsets.UTF_8);
+                assertEquals(m.expectedExit(), r.exitCode(), out);
+                assertTrue(out.contains(m.expectedText()), "output lacks \"" + m.expectedText() + "\"\n" + out);
+                if (m.config().toString().contains("bugs")) {
+                    assertTrue(r.trace.size() > 1, "a bug variant's counterexample has several states\n" + out);
+                }
+            }));
+        }
+        return tests;
+    }
+}

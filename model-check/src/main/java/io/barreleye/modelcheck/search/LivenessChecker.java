@@ -1,0 +1,316 @@
+package io.barreleye.modelcheck.search;
+
+import io.barreleye.modelcheck.eval.CompiledSpec;
+import io.barreleye.modelcheck.eval.CompiledSpec.Fair;
+import io.barreleye.modelcheck.eval.CompiledSpec.LiveKind;
+import io.barreleye.modelcheck.eval.CompiledSpec.Liveness;
+import io.barreleye.modelcheck.value.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Decides temporal properties on the complete state graph. A property fails when some fair
+ * behaviour violates it, and such a behaviour can always be taken to be a lasso: a path to a
+ * strongly connected set of states and a cycle through all of it. Behaviours may stutter, so a
+ * single state is a cycle too. A cycle through all of an SCC is fair when, for every WF_v(A), it
+ * takes an A-step or passes a state where A is disabled, and for every SF_v(A) it takes an A-step
+ * or A is disabled throughout; when SF fails, the states enabling A are removed and the rest
+ * searched again (the Streett-automaton emptiness check).
+ */
+final class LivenessChecker {
+    /** A counterexample: state indices from an initial state, and where the cycle returns (-1: stutter). */
+    record Lasso(List<Integer> states, int loopBack) {}
+
+    private final CompiledSpec spec;
+    private final StateGraph g;
+    private final int n;
+    private final List<Integer> inits;
+    private final List<Fair> fair;
+    private long[] enabled;
+
+    LivenessChecker(CompiledSpec spec, StateGraph g, List<Integer> inits) {
+        this.spec = spec;
+        this.g = g;
+        this.n = g.size();
+        this.inits = inits;
+        this.fair = spec.fairConditions;
+        if (fair.size() > 64) {
+            throw new IllegalStateException("more than 64 fairness conditions (" + fair.size() + ") are not supported");
+        }
+    }
+
+    private long enabledMask(int s) {
+        if (enabled == null) {
+            enabled = new long[n];
+            for (int i = 0; i < n; i++) {
+                long m = 0;
+                for (int f = 0; f < fair.size(); f++) {
+                    if (spec.enabled(fair.get(f), g.state(i))) m |= 1L << f;
+                }
+                enabled[i] = m;
+            }
+        }
+        return enabled[s];
+    }
+
+    private boolean taken(int f, int s, int t) {
+        return s != t && spec.taken(fair.get(f), g.state(s), g.state(t));
+    }
+
+    /** A fair behaviour violating {@code p}, or null when the property holds. */
+    Lasso check(Liveness p) {
+        BitSet holdsP = new BitSet(n);
+        BitSet holdsQ = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            Value[] st = g.state(i);
+            if (spec.holds(p.p(), p.env(), st)) holdsP.set(i);
+            if (p.q() != null && spec.holds(p.q(), p.env(), st)) holdsQ.set(i);
+        }
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        BitSet notP = (BitSet) all.clone();
+        notP.andNot(holdsP);
+        switch (p.kind()) {
+            case ALWAYS -> {
+                int[] parent = bfs(inits, all);
+                for (int i = notP.nextSetBit(0); i >= 0; i = notP.nextSetBit(i + 1)) {
+                    if (parent[i] != -2) return new Lasso(path(parent, i), -1);
+                }
+                return null;
+            }
+            case EVENTUALLY -> {
+                List<Integer> starts = new ArrayList<>();
+                for (int i : inits) {
+                    if (notP.get(i)) starts.add(i);
+                }
+                int[] parent = bfs(starts, notP);
+                BitSet region = reached(parent);
+                return lasso(region, null, parent, null);
+            }
+            case INFINITELY_OFTEN -> {
+                return lasso(notP, null, bfs(inits, all), null);
+            }
+            case EVENTUALLY_ALWAYS -> {
+                return lasso(all, notP, bfs(inits, all), null);
+            }
+            case LEADS_TO -> {
+                BitSet notQ = (BitSet) all.clone();
+                notQ.andNot(holdsQ);
+                List<Integer> starts = new ArrayList<>();
+                for (int i = holdsP.nextSetBit(0); i >= 0; i = holdsP.nextSetBit(i + 1)) {
+                    if (notQ.get(i)) starts.add(i);
+                }
+                int[] inner = bfs(starts, notQ);
+                BitSet region = reached(inner);
+                return lasso(region, null, inner, bfs(inits, all));
+            }
+            default -> throw new IllegalStateException(p.kind().toString());
+        }
+    }
+
+    /**
+     * Finds a fair SCC inside {@code region} (meeting {@code mustHit} when given) and builds the
+     * lasso: {@code parent} leads to the SCC (from {@code outerParent}'s sources when given).
+     */
+    private Lasso lasso(BitSet region, BitSet mustHit, int[] parent, int[] outerParent) {
+        List<Object> found = new ArrayList<>();
+        BitSet scc = fairScc(region, mustHit, found);
+        if (scc == null) return null;
+        // Entry: the SCC state closest to the sources of parent.
+        int entry = -1;
+        for (int i = scc.nextSetBit(0); i >= 0; i = scc.nextSetBit(i + 1)) {
+            if (parent[i] != -2 && (entry < 0 || depth(parent, i) < depth(parent, entry))) entry = i;
+        }
+        List<Integer> states = path(parent, entry);
+        if (outerParent != null) {
+            List<Integer> head = path(outerParent, states.get(0));
+            head.remove(head.size() - 1);
+            head.addAll(states);
+            states = head;
+        }
+        int loopIndex = states.size() - 1;
+        int cur = entry;
+        List<Integer> cycle = new ArrayList<>();
+        for (Object target : found) {
+            if (target instanceof int[] edge) {
+                cur = walk(cur, edge[0], scc, cycle);
+                cycle.add(edge[1]);
+                cur = edge[1];
+            } else {
+                cur = walk(cur, (Integer) target, scc, cycle);
+            }
+        }
+        walk(cur, entry, scc, cycle);
+        if (cycle.isEmpty()) return new Lasso(states, -1);
+        // the cycle ends back at entry: drop that last state and loop back to it
+        cycle.remove(cycle.size() - 1);
+        states.addAll(cycle);
+        return new Lasso(states, loopIndex);
+    }
+
+    /** Appends the states of a shortest path from {@code from} to {@code to} inside {@code within}. */
+    private int walk(int from, int to, BitSet within, List<Integer> out) {
+        if (from == to) return to;
+        int[] parent = bfs(List.of(from), within);
+        List<Integer> p = path(parent, to);
+        out.addAll(p.subList(1, p.size()));
+        return to;
+    }
+
+    /** Streett emptiness: a fair SCC, with the witnesses (edges, states) its cycle must visit. */
+    private BitSet fairScc(BitSet region, BitSet mustHit, List<Object> witnesses) {
+        for (BitSet c : sccs(region)) {
+            List<Object> w = new ArrayList<>();
+            if (mustHit != null) {
+                BitSet hit = (BitSet) c.clone();
+                hit.and(mustHit);
+                if (hit.isEmpty()) continue;
+                w.add(hit.nextSetBit(0));
+            }
+            boolean ok = true;
+            BitSet remove = new BitSet(n);
+            for (int f = 0; f < fair.size() && ok; f++) {
+                int[] edge = takenEdge(f, c);
+                if (edge != null) {
+                    w.add(edge);
+                    continue;
+                }
+                int disabledAt = -1;
+                for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
+                    if ((enabledMask(s) & (1L << f)) == 0) {
+                        disabledAt = s;
+                        if (!fair.get(f).strong()) break;
+                    } else if (fair.get(f).strong()) {
+                        remove.set(s);
+                    }
+                }
+                if (!fair.get(f).strong()) {
+                    if (disabledAt < 0) ok = false;
+                    else w.add(disabledAt);
+                }
+            }
+            if (!ok) continue;
+            if (remove.isEmpty()) {
+                witnesses.addAll(w);
+                return c;
+            }
+            BitSet rest = (BitSet) c.clone();
+            rest.andNot(remove);
+            BitSet inner = fairScc(rest, mustHit, witnesses);
+            if (inner != null) return inner;
+        }
+        return null;
+    }
+
+    private int[] takenEdge(int f, BitSet c) {
+        for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
+            for (int t : g.successors(s)) {
+                if (c.get(t) && taken(f, s, t)) return new int[] {s, t};
+            }
+        }
+        return null;
+    }
+
+    /** Strongly connected components of the subgraph induced by {@code region} (iterative Tarjan). */
+    private List<BitSet> sccs(BitSet region) {
+        List<BitSet> out = new ArrayList<>();
+        int[] index = new int[n];
+        int[] low = new int[n];
+        java.util.Arrays.fill(index, -1);
+        boolean[] onStack = new boolean[n];
+        int[] stack = new int[n];
+        int sp = 0;
+        int counter = 0;
+        int[] callNode = new int[n];
+        int[] callEdge = new int[n];
+        for (int root = region.nextSetBit(0); root >= 0; root = region.nextSetBit(root + 1)) {
+            if (index[root] >= 0) continue;
+            int depth = 0;
+            callNode[0] = root;
+            callEdge[0] = 0;
+            index[root] = low[root] = counter++;
+            stack[sp++] = root;
+            onStack[root] = true;
+            while (depth >= 0) {
+                int v = callNode[depth];
+                int[] succ = g.successors(v);
+                if (callEdge[depth] < succ.length) {
+                    int w = succ[callEdge[depth]++];
+                    if (!region.get(w)) continue;
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack[sp++] = w;
+                        onStack[w] = true;
+                        depth++;
+                        callNode[depth] = w;
+                        callEdge[depth] = 0;
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    if (low[v] == index[v]) {
+                        BitSet c = new BitSet(n);
+                        int w;
+                        do {
+                            w = stack[--sp];
+                            onStack[w] = false;
+                            c.set(w);
+                        } while (w != v);
+                        out.add(c);
+                    }
+                    depth--;
+                    if (depth >= 0) low[callNode[depth]] = Math.min(low[callNode[depth]], low[v]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Breadth-first parents from {@code sources} inside {@code within}: -1 at a source, -2 unreached. */
+    private int[] bfs(List<Integer> sources, BitSet within) {
+        int[] parent = new int[n];
+        java.util.Arrays.fill(parent, -2);
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int s : sources) {
+            if (within.get(s) && parent[s] == -2) {
+                parent[s] = -1;
+                q.add(s);
+            }
+        }
+        while (!q.isEmpty()) {
+            int v = q.poll();
+            for (int w : g.successors(v)) {
+                if (within.get(w) && parent[w] == -2) {
+                    parent[w] = v;
+                    q.add(w);
+                }
+            }
+        }
+        return parent;
+    }
+
+    private static BitSet reached(int[] parent) {
+        BitSet b = new BitSet(parent.length);
+        for (int i = 0; i < parent.length; i++) {
+            if (parent[i] != -2) b.set(i);
+        }
+        return b;
+    }
+
+    private static int depth(int[] parent, int i) {
+        int d = 0;
+        for (int k = i; parent[k] >= 0; k = parent[k]) d++;
+        return d;
+    }
+
+    private static List<Integer> path(int[] parent, int to) {
+        ArrayDeque<Integer> p = new ArrayDeque<>();
+        for (int k = to; k >= 0; k = parent[k]) {
+            p.addFirst(k);
+            if (parent[k] == -1) break;
+        }
+        return new ArrayList<>(p);
+    }
+}

@@ -1,0 +1,187 @@
+---- MODULE ShootdownAckEarly ----
+(* BUG: the ack is counted before the TLB is invalidated.  A core that     *)
+(* receives Unmap drops the page from its replica and acks, but flushes    *)
+(* its TLB entry later (FlushTlb).  Differs from Shootdown.tla only in     *)
+(* Invalidate (tlb unchanged) and the extra action FlushTlb.               *)
+(*                                                                         *)
+(* Checker: exit 12, Invariant NoStaleTlbAfterUnmap, 11 states (broadcast, *)
+(* 3 cores): home 1 maps page 1 to f1 and starts the unmap; core 2 fills   *)
+(* its TLB from its replica (still f1); cores 2 and 3 receive Unmap, drop  *)
+(* the replica entry and ack without flushing; home 1 gets both acks and   *)
+(* completes, freeing f1, while core 2's TLB still maps page 1 to f1 (so   *)
+(* FrameReuseAfterAllAcks fails in the same state).                        *)
+EXTENDS Naturals, FiniteSets
+
+CONSTANTS Cores,        \* 1..K
+          Pages,        \* a subset of Cores: page v's home is core v
+          Frames,       \* physical frames (model values)
+          NoFrame,      \* "no translation" (a model value)
+          Parent(_, _)  \* Parent(i, c): parent of c in the tree rooted at i
+
+ASSUME Pages \subseteq Cores /\ NoFrame \notin Frames
+
+Home(v) == v
+
+\* Tree shapes (substitute one for Parent in the .cfg).
+Broadcast(i, c) == i                                    \* initiator sends to all
+Chain(i, c) == IF c = i THEN i                          \* i -> i+1 -> ... (cyclic)
+               ELSE IF c = 1 THEN Cardinality(Cores) ELSE c - 1
+
+Tree(i, c) ==                                           \* binary tree, i at the root
+  LET K == Cardinality(Cores)
+      r == (c - i + K) % K                              \* c's rank from i
+  IN  IF r = 0 THEN i ELSE (i - 1 + (r - 1) \div 2) % K + 1
+
+Children(i, c) == {d \in Cores \ {i} : Parent(i, d) = c}
+
+VARIABLES pt,      \* pt[c][v]: core c's replica of the page table
+          tlb,     \* tlb[c][v]: core c's TLB entry for page v
+          free,    \* frames free for reuse
+          phase,   \* phase[v]: "idle" or "unmapping"
+          victim,  \* victim[v]: the frame page v's current unmap releases
+          st,      \* st[c][v]: "idle" or "wait" (c got Unmap v, awaits child acks)
+          waiting, \* waiting[c][v]: children whose ack core c still awaits
+          msgs     \* messages in flight
+
+vars == <<pt, tlb, free, phase, victim, st, waiting, msgs>>
+
+Entry == Frames \cup {NoFrame}
+Msg == [kind : {"Unmap"}, v : Pages, to : Cores]
+       \cup [kind : {"Ack"}, v : Pages, from : Cores, to : Cores]
+
+TypeOK ==
+  /\ pt \in [Cores -> [Pages -> Entry]]
+  /\ tlb \in [Cores -> [Pages -> Entry]]
+  /\ free \subseteq Frames
+  /\ phase \in [Pages -> {"idle", "unmapping"}]
+  /\ victim \in [Pages -> Entry]
+  /\ st \in [Cores -> [Pages -> {"idle", "wait"}]]
+  /\ waiting \in [Cores -> [Pages -> SUBSET Cores]]
+  /\ msgs \subseteq Msg
+
+Init ==
+  /\ pt = [c \in Cores |-> [v \in Pages |-> NoFrame]]
+  /\ tlb = [c \in Cores |-> [v \in Pages |-> NoFrame]]
+  /\ free = Frames
+  /\ phase = [v \in Pages |-> "idle"]
+  /\ victim = [v \in Pages |-> NoFrame]
+  /\ st = [c \in Cores |-> [v \in Pages |-> "idle"]]
+  /\ waiting = [c \in Cores |-> [v \in Pages |-> {}]]
+  /\ msgs = {}
+
+\* The home of page v maps it to free frame f in every replica.
+Map(v, f) ==
+  /\ phase[v] = "idle"
+  /\ pt[Home(v)][v] = NoFrame
+  /\ f \in free
+  /\ free' = free \ {f}
+  /\ pt' = [c \in Cores |-> [pt[c] EXCEPT ![v] = f]]
+  /\ UNCHANGED <<tlb, phase, victim, st, waiting, msgs>>
+
+\* A TLB miss on core c walks the local replica and caches the translation.
+Fill(c, v) ==
+  /\ pt[c][v] # NoFrame
+  /\ tlb[c][v] # pt[c][v]
+  /\ tlb' = [tlb EXCEPT ![c][v] = pt[c][v]]
+  /\ UNCHANGED <<pt, free, phase, victim, st, waiting, msgs>>
+
+\* Core c drops page v from its replica and its TLB and forwards Unmap to
+\* its children in the tree rooted at initiator i; it now awaits their acks.
+Invalidate(c, v, i) ==
+  /\ pt' = [pt EXCEPT ![c][v] = NoFrame]
+  /\ tlb' = IF c = i THEN [tlb EXCEPT ![c][v] = NoFrame] ELSE tlb  \* BUG
+  /\ st' = [st EXCEPT ![c][v] = "wait"]
+  /\ waiting' = [waiting EXCEPT ![c][v] = Children(i, c)]
+
+\* The home of page v starts the unmap.
+Unmap(v) ==
+  /\ phase[v] = "idle"
+  /\ pt[Home(v)][v] # NoFrame
+  /\ phase' = [phase EXCEPT ![v] = "unmapping"]
+  /\ victim' = [victim EXCEPT ![v] = pt[Home(v)][v]]
+  /\ Invalidate(Home(v), v, Home(v))
+  /\ msgs' = msgs \cup {[kind |-> "Unmap", v |-> v, to |-> d]
+                          : d \in Children(Home(v), Home(v))}
+  /\ UNCHANGED free
+
+\* Core c receives Unmap for page v from its parent.
+RecvUnmap(c, v) ==
+  LET m == [kind |-> "Unmap", v |-> v, to |-> c]
+  IN  /\ m \in msgs
+      /\ Invalidate(c, v, Home(v))
+      /\ msgs' = (msgs \ {m}) \cup {[kind |-> "Unmap", v |-> v, to |-> d]
+                                      : d \in Children(Home(v), c)}
+      /\ UNCHANGED <<free, phase, victim>>
+
+\* Core c (not the home) has invalidated and every child acked: it acks
+\* its parent.
+SendAck(c, v) ==
+  /\ c # Home(v)
+  /\ st[c][v] = "wait"
+  /\ waiting[c][v] = {}
+  /\ st' = [st EXCEPT ![c][v] = "idle"]
+  /\ msgs' = msgs \cup {[kind |-> "Ack", v |-> v, from |-> c,
+                         to |-> Parent(Home(v), c)]}
+  /\ UNCHANGED <<pt, tlb, free, phase, victim, waiting>>
+
+\* Core c receives the ack of child d for page v.
+RecvAck(c, v, d) ==
+  LET m == [kind |-> "Ack", v |-> v, from |-> d, to |-> c]
+  IN  /\ m \in msgs
+      /\ msgs' = msgs \ {m}
+      /\ waiting' = [waiting EXCEPT ![c][v] = @ \ {d}]
+      /\ UNCHANGED <<pt, tlb, free, phase, victim, st>>
+
+\* The home has every ack: the unmap completes and the frame is freed.
+Complete(v) ==
+  /\ phase[v] = "unmapping"
+  /\ st[Home(v)][v] = "wait"
+  /\ waiting[Home(v)][v] = {}
+  /\ phase' = [phase EXCEPT ![v] = "idle"]
+  /\ st' = [st EXCEPT ![Home(v)][v] = "idle"]
+  /\ free' = free \cup {victim[v]}
+  /\ victim' = [victim EXCEPT ![v] = NoFrame]
+  /\ UNCHANGED <<pt, tlb, waiting, msgs>>
+
+\* BUG: core c flushes its TLB entry for v some time after it acked.
+FlushTlb(c, v) ==
+  /\ pt[c][v] = NoFrame /\ tlb[c][v] # NoFrame
+  /\ tlb' = [tlb EXCEPT ![c][v] = NoFrame]
+  /\ UNCHANGED <<pt, free, phase, victim, st, waiting, msgs>>
+
+Next ==
+  \/ \E v \in Pages : \/ Unmap(v) \/ Complete(v)
+                      \/ \E f \in Frames : Map(v, f)
+                      \/ \E c \in Cores : \/ Fill(c, v) \/ RecvUnmap(c, v)
+                                          \/ SendAck(c, v) \/ FlushTlb(c, v)
+                                          \/ \E d \in Cores : RecvAck(c, v, d)
+
+Spec == Init /\ [][Next]_vars
+             /\ \A v \in Pages : WF_vars(Complete(v))
+             /\ \A v \in Pages, c \in Cores :
+                  WF_vars(RecvUnmap(c, v)) /\ WF_vars(SendAck(c, v))
+                  /\ \A d \in Cores : WF_vars(RecvAck(c, v, d))
+
+-----------------------------------------------------------------------------
+\* Once an unmap of v has completed (and until v is mapped again), no
+\* core's TLB translates v to the unmapped frame.
+NoStaleTlbAfterUnmap ==
+  \A v \in Pages, c \in Cores :
+    phase[v] = "idle" => tlb[c][v] \in {NoFrame, pt[Home(v)][v]}
+
+\* A frame is freed (and so may be reused) only after every core acked its
+\* unmap: no replica and no TLB anywhere still translates to a free frame.
+FrameReuseAfterAllAcks ==
+  \A f \in free : \A c \in Cores, v \in Pages : pt[c][v] # f /\ tlb[c][v] # f
+
+\* Every frame is free, mapped, or being unmapped: none leaks or is doubled.
+FramesAccounted ==
+  \A f \in Frames :
+    Cardinality({v \in Pages : pt[Home(v)][v] = f \/ victim[v] = f}
+                \cup (IF f \in free THEN {0} ELSE {})) = 1
+
+-----------------------------------------------------------------------------
+\* LIVENESS (awaits the liveness checker; not listed in any .cfg):
+\* every unmap completes.
+UnmapCompletes == \A v \in Pages : (phase[v] = "unmapping") ~> (phase[v] = "idle")
+=============================================================================
