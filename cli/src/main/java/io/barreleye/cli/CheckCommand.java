@@ -38,6 +38,28 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every model under specs/ against its expected verdict.")
     boolean all;
 
+    @Option(names = "-coverage", description = "Report per action how often it was enabled and taken.")
+    boolean coverage;
+
+    @Option(names = "-dump", arity = "2", paramLabel = "dot FILE",
+            description = "Write the state graph as Graphviz dot to FILE (-dump dot FILE), for small models.")
+    List<String> dump;
+
+    @Option(names = "-simulate", description = "Random simulation instead of exhaustive search.")
+    boolean simulate;
+
+    @Option(names = "-depth", paramLabel = "D", defaultValue = "100", description = "Simulation: states per behaviour (default: ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "-seed", paramLabel = "S", description = "Simulation: the random seed (printed; replays a run).")
+    Long seed;
+
+    @Option(names = "-num", paramLabel = "N", defaultValue = "1000", description = "Simulation: behaviours to generate (default: ${DEFAULT-VALUE}).")
+    long num;
+
+    @Option(names = "--compare-tlc", description = "Also run TLC (the jar named by TLA2TOOLS_JAR) on the model and compare.")
+    boolean compareTlc;
+
     @Option(names = "-progress", paramLabel = "SECONDS", defaultValue = "5",
             description = "Seconds between progress lines on long runs (default: ${DEFAULT-VALUE}).")
     double progress;
@@ -57,8 +79,25 @@ final class CheckCommand implements Callable<Integer> {
         o.workers = w;
         o.noDeadlock = noDeadlock;
         o.progressSeconds = progress;
+        o.coverage = coverage;
+        if (dump != null) {
+            if (!dump.get(0).equals("dot")) {
+                System.err.println("barreleye check: -dump takes the format dot and a file: -dump dot FILE");
+                return 2;
+            }
+            o.dumpDot = Path.of(dump.get(1));
+        }
+        o.simulate = simulate;
+        o.depth = depth;
+        o.seed = seed;
+        o.behaviours = num;
+        if (depth < 1 || num < 1) {
+            System.err.println("barreleye check: -depth and -num must be positive");
+            return 2;
+        }
         CheckResult r = ModelChecker.check(o, System.out);
         if (json != null) Report.writeJson(r, json);
+        if (compareTlc) return TlcComparison.compare(o, r, System.out);
         return r.exitCode();
     }
 
@@ -96,12 +135,14 @@ final class CheckCommand implements Callable<Integer> {
                 r = ModelChecker.check(o, ps);
             }
             String output = buf.toString(StandardCharsets.UTF_8);
-            boolean ok = r.exitCode() == m.expectedExit() && output.contains(m.expectedText());
+            boolean ok = r.exitCode() == m.expectedExit() && output.contains(m.expectedText())
+                    && (m.expectedDistinct() < 0 || m.expectedExit() != 0 || m.expectedDistinct() == r.distinct);
             if (!ok) failures++;
             Path rel = dir.toAbsolutePath().relativize(m.config().toAbsolutePath());
             System.out.printf("%-44s %-22s %10d %10d %8.2f  %s%n", rel, r.verdict, r.distinct, r.generated,
                     r.millis / 1000.0, ok ? "yes" : "NO (expected exit " + m.expectedExit()
-                            + (m.expectedText().isEmpty() ? "" : " with \"" + m.expectedText() + "\"") + ")");
+                            + (m.expectedText().isEmpty() ? "" : " with \"" + m.expectedText() + "\"")
+                            + (m.expectedDistinct() < 0 ? "" : " and " + m.expectedDistinct() + " distinct states") + ")");
             if (!ok) System.out.print(output.indent(4));
         }
         System.out.println(models.size() - failures + " of " + models.size() + " models gave their expected verdict.");

@@ -15,11 +15,14 @@ import java.util.stream.Stream;
  * it is expected to give. {@code Foo.cfg} and {@code Foo_large.cfg} check {@code Foo.tla}; a model
  * expected to fail (the wrong variants under {@code specs/bugs/}) says so in a comment line
  * {@code \* EXPECT: 12 Invariant NoOverwrite}: the exit status, then text the output must contain.
+ * A model of a correct spec pins its size with {@code \* DISTINCT: 2633}.
  */
 final class SpecCatalog {
-    record Model(Path spec, Path config, int expectedExit, String expectedText) {}
+    /** {@code expectedDistinct} is -1 when the model does not pin its distinct-state count. */
+    record Model(Path spec, Path config, int expectedExit, String expectedText, long expectedDistinct) {}
 
     private static final Pattern EXPECT = Pattern.compile("\\\\\\*\\s*EXPECT:\\s*(\\d+)\\s*(.*)");
+    private static final Pattern DISTINCT = Pattern.compile("\\\\\\*\\s*DISTINCT:\\s*(\\d+)\\s*");
 
     private SpecCatalog() {}
 
@@ -49,13 +52,16 @@ final class SpecCatalog {
         }
         int exit = 0;
         String text = "";
+        long distinct = -1;
         for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
             Matcher m = EXPECT.matcher(line.trim());
             if (m.matches()) {
                 exit = Integer.parseInt(m.group(1));
                 text = m.group(2).trim();
             }
+            Matcher d = DISTINCT.matcher(line.trim());
+            if (d.matches()) distinct = Long.parseLong(d.group(1));
         }
-        return new Model(spec, cfg, exit, text);
+        return new Model(spec, cfg, exit, text, distinct);
     }
 }

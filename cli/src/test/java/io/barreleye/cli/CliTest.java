@@ -93,6 +93,28 @@ class CliTest {
     }
 
     @Test
+    void simulationCoverageAndDotFromTheCommandLine() throws IOException {
+        Path tla = write("Counter.tla", COUNTER);
+        write("Counter.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+        assertEquals(0, Barreleye.execute("check", tla.toString(), "-simulate", "-seed", "3", "-depth", "10", "-num", "5"));
+        assertTrue(out().contains("5 behaviours from seed 3"), out());
+        assertEquals(0, Barreleye.execute("check", tla.toString(), "-coverage", "-dump", "dot", dir.resolve("g.dot").toString()));
+        assertTrue(out().contains("Coverage") && Files.exists(dir.resolve("g.dot")), out());
+        assertEquals(2, Barreleye.execute("check", tla.toString(), "-dump", "png", "x"));
+        assertTrue(err().contains("-dump dot FILE"), err());
+        assertEquals(2, Barreleye.execute("check", tla.toString(), "-simulate", "-depth", "0"));
+    }
+
+    @Test
+    void compareTlcSaysHowToEnableItWhenNoJarIsGiven() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TlcComparison.jar() == null, "TLA2TOOLS_JAR is set");
+        Path tla = write("Counter.tla", COUNTER);
+        write("Counter.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+        assertEquals(0, Barreleye.execute("check", tla.toString(), "--compare-tlc"));
+        assertTrue(out().contains("TLC comparison skipped: set TLA2TOOLS_JAR"), out());
+    }
+
+    @Test
     void checkAllComparesWithExpectedVerdicts() throws IOException {
         write("specs/Counter.tla", COUNTER);
         write("specs/Counter.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");

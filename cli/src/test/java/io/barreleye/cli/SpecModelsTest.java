@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -42,9 +43,36 @@ class SpecModelsTest {
                 String out = buf.toString(StandardCharsets.UTF_8);
                 assertEquals(m.expectedExit(), r.exitCode(), out);
                 assertTrue(out.contains(m.expectedText()), "output lacks \"" + m.expectedText() + "\"\n" + out);
+                if (m.expectedDistinct() >= 0 && m.expectedExit() == 0) {
+                    assertEquals(m.expectedDistinct(), r.distinct, "distinct states pinned by the model\n" + out);
+                }
                 if (m.config().toString().contains("bugs")) {
                     assertTrue(r.trace.size() > 1, "a bug variant's counterexample has several states\n" + out);
                 }
+            }));
+        }
+        return tests;
+    }
+
+    /** With TLA2TOOLS_JAR set, TLC must agree with the embedded checker on every small model. */
+    @TestFactory
+    List<DynamicTest> tlcAgreesOnEveryModel() throws IOException {
+        Assumptions.assumeTrue(TlcComparison.jar() != null, TlcComparison.skipReason());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SpecCatalog.Model m : SpecCatalog.models(Path.of("..", "specs"))) {
+            if (m.config().getFileName().toString().contains("_large")) continue;
+            tests.add(DynamicTest.dynamicTest(m.config().getFileName().toString(), () -> {
+                CheckOptions o = new CheckOptions();
+                o.spec = m.spec();
+                o.config = m.config();
+                o.progressSeconds = 0;
+                CheckResult ours;
+                try (PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+                    ours = ModelChecker.check(o, ps);
+                }
+                TlcComparison.TlcRun tlc = TlcComparison.run(TlcComparison.jar(), o);
+                assertEquals(tlc.exit(), ours.exitCode(), tlc.output());
+                if (ours.exitCode() == 0) assertEquals(tlc.distinct(), ours.distinct, tlc.output());
             }));
         }
         return tests;

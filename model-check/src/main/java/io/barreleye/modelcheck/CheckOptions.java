@@ -12,4 +12,15 @@ public final class CheckOptions {
     public boolean noDeadlock;
     public Path json;
     public double progressSeconds = 5;
+    /** Report, per action, how often it was enabled and taken and the new states it found. */
+    public boolean coverage;
+    /** Write the state graph in Graphviz dot format to this file. */
+    public Path dumpDot;
+    /** Random simulation instead of exhaustive search. */
+    public boolean simulate;
+    public int depth = 100;
+    public Long seed;
+    public long behaviours = 1000;
+    /** Compare with TLC (the jar in TLA2TOOLS_JAR) on the same model. */
+    public boolean compareTlc;
 }

@@ -8,6 +8,7 @@ import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.eval.SemanticException;
 import io.barreleye.modelcheck.search.Bfs;
+import io.barreleye.modelcheck.search.Simulator;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.syntax.SyntaxException;
 import java.io.IOException;
@@ -49,7 +50,12 @@ public final class ModelChecker {
             if (bad != null) {
                 return fail(r, Verdict.ASSUMPTION_FALSE, "Assumption " + bad.describe() + " is false.", out);
             }
-            new Bfs(spec, o.workers, out, o.progressSeconds).run(r);
+            if (o.simulate) {
+                long seed = o.seed != null ? o.seed : new java.util.Random().nextLong();
+                new Simulator(spec, out).run(r, seed, o.depth, o.behaviours);
+            } else {
+                new Bfs(spec, o.workers, out, o.progressSeconds, o.coverage, o.dumpDot).run(r);
+            }
         } catch (SyntaxException e) {
             return fail(r, Verdict.PARSE_ERROR, "Parse error: " + e.located(), out);
         } catch (SemanticException e) {

@@ -31,6 +31,20 @@ public final class Report {
             }
             default -> out.println("Error: " + r.message);
         }
+        if (!r.coverage.isEmpty()) {
+            out.println("Coverage (per action: states where enabled, successors generated, new distinct states):");
+            for (CheckResult.Coverage c : r.coverage) {
+                out.printf("  %s: enabled %d, generated %d, distinct %d%s%n", c.action(), c.enabled(), c.generated(),
+                        c.distinct(), c.generated() == 0 ? "  <- never taken" : "");
+            }
+        }
+        if (r.seed != null) {
+            out.println("Simulation: " + r.behaviours + " behaviour" + (r.behaviours == 1 ? "" : "s") + " from seed " + r.seed
+                    + ", " + r.generated + " states generated, " + r.distinct + " distinct states seen, longest "
+                    + r.depth + " states.");
+            out.flush();
+            return;
+        }
         if (r.searched) {
             out.println(r.generated + " states generated, " + r.distinct + " distinct states found, " + r.queueLeft
                     + " states left on queue.");

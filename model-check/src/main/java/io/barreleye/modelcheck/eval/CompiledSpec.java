@@ -366,6 +366,28 @@ public final class CompiledSpec {
         }, nextName);
     }
 
+    /** The actions of the next-state relation, named and located as successors are labelled. */
+    public List<Label> actions() {
+        List<Label> out = new ArrayList<>();
+        collectActions(next, nextName, out);
+        return out;
+    }
+
+    private void collectActions(Node n, String defName, List<Label> out) {
+        if (n instanceof Nodes.Or o) {
+            for (Node i : o.items) collectActions(i, defName, out);
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+            collectActions(dc.def.body, dc.def.name, out);
+        } else if (n instanceof Nodes.Let l) {
+            collectActions(l.body, defName, out);
+        } else if (n instanceof Nodes.Quant q && !q.forall) {
+            collectActions(q.body, defName, out);
+        } else {
+            Label l = world.label(new Label(defName, n.span));
+            if (!out.contains(l)) out.add(l);
+        }
+    }
+
     public String violatedInvariant(Value[] s, int level) {
         Ctx c = ctx(s, null, false, level);
         for (Check inv : invariants) {

@@ -48,12 +48,34 @@ public final class Bfs {
     private final StateGraph graph;
     private final List<Integer> initIdx = new ArrayList<>();
 
+    /** Per action label: enabled, generated, distinct; null unless coverage is asked for. */
+    private final java.util.concurrent.ConcurrentHashMap<Label, LongAdder[]> coverage;
+    private final java.nio.file.Path dumpDot;
+
     public Bfs(CompiledSpec spec, int workers, PrintStream out, double progressSeconds) {
+        this(spec, workers, out, progressSeconds, false, null);
+    }
+
+    public Bfs(CompiledSpec spec, int workers, PrintStream out, double progressSeconds, boolean coverage,
+               java.nio.file.Path dumpDot) {
         this.spec = spec;
         this.workers = Math.max(1, workers);
         this.out = out;
         this.progressNanos = (long) (progressSeconds * 1e9);
-        this.graph = spec.liveness.isEmpty() ? null : new StateGraph();
+        this.graph = spec.liveness.isEmpty() && dumpDot == null ? null : new StateGraph();
+        this.dumpDot = dumpDot;
+        this.coverage = coverage ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        if (coverage) {
+            for (Label l : spec.actions()) this.coverage.put(l, counters());
+        }
+    }
+
+    private static LongAdder[] counters() {
+        return new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()};
+    }
+
+    private void count(Label l, int which) {
+        coverage.computeIfAbsent(l, k -> counters())[which].increment();
     }
 
     /** Registers a state seen in graph mode; returns its index and whether it is new. */
@@ -139,9 +161,27 @@ public final class Bfs {
         r.distinct = distinct.sum();
         r.depth = depth;
         Stop s = stop.get();
+        if (coverage != null) {
+            for (java.util.Map.Entry<Label, LongAdder[]> c : coverage.entrySet()) {
+                r.coverage.add(new CheckResult.Coverage(c.getKey(), c.getValue()[0].sum(), c.getValue()[1].sum(),
+                        c.getValue()[2].sum()));
+            }
+            r.coverage.sort(java.util.Comparator.comparing((CheckResult.Coverage c) -> c.action().span() == null ? 0
+                    : c.action().span().line()).thenComparing(c -> c.action().name()));
+        }
+        if (dumpDot != null && s == null) {
+            try {
+                DotWriter.write(graph, initIdx, spec.varNames, dumpDot);
+                out.println("Wrote the state graph (" + graph.size() + " states) to " + dumpDot);
+            } catch (java.io.IOException ex) {
+                r.verdict = Verdict.FILE_ERROR;
+                r.message = "cannot write " + dumpDot + ": " + ex.getMessage();
+                return;
+            }
+        }
         if (s != null) {
             report(s, r);
-        } else if (graph != null) {
+        } else if (graph != null && !spec.liveness.isEmpty()) {
             checkLiveness(r);
         }
     }
@@ -241,10 +281,15 @@ public final class Bfs {
                 stop.compareAndSet(null, new Stop(Verdict.DEADLOCK, null, "Deadlock reached.", e.idx, null, null, List.of()));
                 break;
             }
+            if (coverage != null) {
+                java.util.Set<Label> enabledHere = new java.util.HashSet<>(labels);
+                for (Label l : enabledHere) count(l, 0);
+            }
             for (int k = 0; k < succ.size() && stop.get() == null; k++) {
                 Value[] t = succ.get(k);
                 Label label = labels.get(k);
                 generated.increment();
+                if (coverage != null) count(label, 1);
                 try {
                     if (spec.hasActionConstraints() && !spec.actionConstraintsHold(e.state, t, lvl)) continue;
                     String prop = spec.violatedActionProperty(e.state, t, lvl);
@@ -273,6 +318,7 @@ public final class Bfs {
                                 e.idx, t, label, List.of()));
                         break;
                     }
+                    if (coverage != null) count(label, 2);
                     next.add(new Entry(t, idx));
                 } catch (EvalException ex) {
                     stop.compareAndSet(null, evalStop(ex, e.idx, t, label));

@@ -1,0 +1,102 @@
+package io.barreleye.cli;
+
+import io.barreleye.modelcheck.CheckOptions;
+import io.barreleye.modelcheck.CheckResult;
+import io.barreleye.modelcheck.ModelChecker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the real TLC (tla2tools.jar, named by the environment variable TLA2TOOLS_JAR) on the same
+ * model, as a fresh JVM the way users run it, and prints both verdicts, distinct-state counts and
+ * wall times side by side. TLC is not on Maven Central, so it is never downloaded here.
+ */
+final class TlcComparison {
+    static final String ENV = "TLA2TOOLS_JAR";
+    private static final Pattern COUNTS = Pattern.compile("(\\d+) states generated, (\\d+) distinct states found");
+
+    /** TLC's answer on one model. */
+    record TlcRun(int exit, long distinct, long generated, double seconds, String output) {}
+
+    private TlcComparison() {}
+
+    static Path jar() {
+        String j = System.getenv(ENV);
+        return j == null || j.isBlank() ? null : Path.of(j);
+    }
+
+    static String skipReason() {
+        return "TLC comparison skipped: set " + ENV + " to a tla2tools.jar (download it from"
+                + " https://github.com/tlaplus/tlaplus/releases) to run TLC on the same model";
+    }
+
+    /** Prints the comparison; 0 when TLC and Barreleye agree on verdict and distinct states. */
+    static int compare(CheckOptions o, CheckResult ours, PrintStream out) {
+        Path jar = jar();
+        if (jar == null) {
+            out.println(skipReason());
+            return ours.exitCode();
+        }
+        if (!Files.isRegularFile(jar)) {
+            out.println("barreleye: " + ENV + " names " + jar + ", which is not a file");
+            return 2;
+        }
+        TlcRun tlc;
+        try {
+            tlc = run(jar, o);
+        } catch (IOException e) {
+            out.println("barreleye: could not run TLC: " + e.getMessage());
+            return 2;
+        }
+        out.println();
+        out.printf("%-12s %6s %12s %12s %10s%n", "checker", "exit", "distinct", "generated", "seconds");
+        out.printf("%-12s %6d %12d %12d %10.2f%n", "TLC", tlc.exit(), tlc.distinct(), tlc.generated(), tlc.seconds());
+        out.printf("%-12s %6d %12d %12d %10.2f%n", "Barreleye", ours.exitCode(), ours.distinct, ours.generated,
+                ours.millis / 1000.0);
+        out.printf("TLC wall time / Barreleye wall time = %.2f%n", tlc.seconds() / Math.max(ours.millis / 1000.0, 1e-3));
+        boolean same = tlc.exit() == ours.exitCode() && (tlc.distinct() < 0 || tlc.distinct() == ours.distinct);
+        out.println(same ? "Verdicts and distinct states agree." : "TLC and Barreleye DISAGREE.");
+        return same ? ours.exitCode() : 1;
+    }
+
+    static TlcRun run(Path jar, CheckOptions o) throws IOException {
+        Path spec = o.spec.toAbsolutePath();
+        Path cfg = (o.config != null ? o.config : ModelChecker.defaultConfig(o.spec)).toAbsolutePath();
+        Path meta = Files.createTempDirectory("barreleye-tlc");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseParallelGC", "-cp", jar.toAbsolutePath().toString(), "tlc2.TLC", "-workers",
+                Integer.toString(o.workers), "-metadir", meta.toString(), "-config", cfg.toString()));
+        if (o.noDeadlock) cmd.add("-deadlock");
+        cmd.add(spec.getFileName().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.getParent().toFile()).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IOException("TLC did not finish within 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long distinct = -1;
+        long generated = -1;
+        Matcher m = COUNTS.matcher(output);
+        while (m.find()) {
+            generated = Long.parseLong(m.group(1));
+            distinct = Long.parseLong(m.group(2));
+        }
+        return new TlcRun(p.exitValue(), distinct, generated, secs, output);
+    }
+}
