@@ -43,6 +43,8 @@ public final class CheckResult {
     /** Where an evaluation or parse error happened, innermost first. */
     public final List<String> locations = new ArrayList<>();
     public String[] varNames = new String[0];
+    /** The trace's states as printed: through the model's ALIAS when it has one. */
+    public final List<String> printed = new ArrayList<>();
     public long generated;
     public long distinct;
     public long queueLeft;

@@ -11,6 +11,7 @@ import io.barreleye.modelcheck.search.Bfs;
 import io.barreleye.modelcheck.search.Simulator;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.syntax.SyntaxException;
+import io.barreleye.modelcheck.value.Value;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -55,6 +56,17 @@ public final class ModelChecker {
                 new Simulator(spec, out).run(r, seed, o.depth, o.behaviours);
             } else {
                 new Bfs(spec, o.workers, out, o.progressSeconds, o.coverage, o.dumpDot).run(r);
+                if (r.verdict == Verdict.SUCCESS
+                        && !spec.postconditionHolds(r.distinct, r.generated, r.depth, r.queueLeft)) {
+                    r.verdict = Verdict.SAFETY_VIOLATION;
+                    r.property = spec.postconditionName;
+                    r.message = "The postcondition " + spec.postconditionName + " is violated.";
+                }
+            }
+            for (int i = 0; i < r.trace.size(); i++) {
+                Value[] st = r.trace.get(i).state();
+                Value a = spec.alias(st, i + 1 < r.trace.size() ? r.trace.get(i + 1).state() : null, i + 1);
+                r.printed.add(a == null ? Report.formatState(spec.varNames, st) : Report.formatAlias(a));
             }
         } catch (SyntaxException e) {
             return fail(r, Verdict.PARSE_ERROR, "Parse error: " + e.located(), out);

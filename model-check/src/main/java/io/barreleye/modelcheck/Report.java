@@ -58,7 +58,7 @@ public final class Report {
         for (int i = 0; i < r.trace.size(); i++) {
             CheckResult.Step s = r.trace.get(i);
             out.println("State " + (i + 1) + ": " + s.label());
-            out.print(formatState(r.varNames, s.state()));
+            out.print(i < r.printed.size() ? r.printed.get(i) : formatState(r.varNames, s.state()));
         }
     }
 
@@ -75,6 +75,21 @@ public final class Report {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** An ALIAS value printed as a state: a record's fields as conjuncts, anything else as is. */
+    public static String formatAlias(Value a) {
+        if (a instanceof io.barreleye.modelcheck.value.RecordValue rec) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < rec.names.length; i++) {
+                if (rec.names.length > 1) sb.append("/\\ ");
+                sb.append(rec.names[i]).append(" = ");
+                rec.vals[i].print(sb);
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+        return a + "\n";
     }
 
     /** The result as a JSON document, for tools. */

@@ -97,6 +97,20 @@ class ModesTest {
     }
 
     @Test
+    void aliasChangesHowCounterexamplesPrintAndPostconditionSeesTheCounts() throws IOException {
+        String spec = COUNTERS.replace("====", "Alias == [sum |-> x + y, x |-> x]\nPost == TLCGet(\"distinct\") = 36\n"
+                + "WrongPost == TLCGet(\"distinct\") < 10\n====").replace("EXTENDS Naturals", "EXTENDS Naturals, TLC");
+        Specs.Run a = Specs.check(dir, "Counters", spec, "INIT Init\nNEXT Next\nINVARIANT Small\nALIAS Alias\n", 1);
+        assertEquals(12, a.result().exitCode(), a.output());
+        assertTrue(a.output().contains("/\\ sum = 7"), a.output());
+        Specs.Run ok = Specs.check(dir, "Counters", spec, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\nPOSTCONDITION Post\n", 1);
+        assertEquals(0, ok.result().exitCode(), ok.output());
+        Specs.Run bad = Specs.check(dir, "Counters", spec, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\nPOSTCONDITION WrongPost\n", 1);
+        assertEquals(12, bad.result().exitCode(), bad.output());
+        assertTrue(bad.output().contains("The postcondition WrongPost is violated."), bad.output());
+    }
+
+    @Test
     void viewAndSymmetryReduceTheStateSpace() throws IOException {
         String spec = """
                 ---- MODULE Sym ----

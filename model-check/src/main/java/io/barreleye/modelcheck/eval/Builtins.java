@@ -72,15 +72,15 @@ public final class Builtins {
         def("Integers", "Int", 0, (c, at, a) -> InfiniteSet.INT);
         def("Naturals", "+", 2, (c, at, a) -> {
             long x = i(at, "+", a[0]), y = i(at, "+", a[1]);
-            return Values.checked(at, x + y, x + "+" + y);
+            return Values.checked(at, x + y, x, "+", y);
         });
         def("Naturals", "-", 2, (c, at, a) -> {
             long x = i(at, "-", a[0]), y = i(at, "-", a[1]);
-            return Values.checked(at, x - y, x + "-" + y);
+            return Values.checked(at, x - y, x, "-", y);
         });
         def("Naturals", "*", 2, (c, at, a) -> {
             long x = i(at, "*", a[0]), y = i(at, "*", a[1]);
-            return Values.checked(at, x * y, x + "*" + y);
+            return Values.checked(at, x * y, x, "*", y);
         });
         def("Naturals", "^", 2, (c, at, a) -> {
             long x = i(at, "^", a[0]), y = i(at, "^", a[1]);
@@ -89,14 +89,14 @@ public final class Builtins {
             long r = 1;
             for (long k = 0; k < y; k++) {
                 r *= x;
-                if (r > Integer.MAX_VALUE || r < Integer.MIN_VALUE) Values.checked(at, r, x + "^" + y);
+                if (r > Integer.MAX_VALUE || r < Integer.MIN_VALUE) Values.checked(at, r, x, "^", y);
             }
-            return Values.checked(at, r, x + "^" + y);
+            return Values.checked(at, r, x, "^", y);
         });
         def("Naturals", "\\div", 2, (c, at, a) -> {
             int x = i(at, "\\div", a[0]), y = i(at, "\\div", a[1]);
             if (y == 0) throw new EvalException(at, "division by zero in " + x + " \\div 0");
-            return Values.checked(at, Math.floorDiv((long) x, (long) y), x + " \\div " + y);
+            return Values.checked(at, Math.floorDiv((long) x, (long) y), x, " \\div ", y);
         });
         def("Naturals", "%", 2, (c, at, a) -> {
             int x = i(at, "%", a[0]), y = i(at, "%", a[1]);
@@ -110,7 +110,7 @@ public final class Builtins {
         def("Naturals", "..", 2, (c, at, a) -> new IntervalValue(i(at, "..", a[0]), i(at, "..", a[1])));
         def("Integers", "-.", 1, (c, at, a) -> {
             long x = i(at, "-", a[0]);
-            return Values.checked(at, -x, "-" + x);
+            return Values.checked(at, -x, 0, "-", x);
         });
         ENTRIES.put("=<", ENTRIES.get("<="));
 
@@ -188,7 +188,7 @@ public final class Builtins {
         def("Bags", "BagCardinality", 1, (c, at, a) -> {
             long n = 0;
             for (Value v : Values.asFcn(at, "BagCardinality", a[0]).valueArray()) n += i(at, "BagCardinality", v);
-            return Values.checked(at, n, "BagCardinality");
+            return Values.checked(at, n, n, "", 0);
         });
         def("Bags", "\\sqsubseteq", 2, (c, at, a) -> {
             FcnValue x = Values.asFcn(at, "\\sqsubseteq", a[0]), y = Values.asFcn(at, "\\sqsubseteq", a[1]);
@@ -267,7 +267,11 @@ public final class Builtins {
         stateful("TLC", "JavaTime", 0, (c, at, a) -> IntValue.of((int) (System.currentTimeMillis() / 1000)));
         stateful("TLC", "TLCGet", 1, (c, at, a) -> {
             if (a[0] instanceof StringValue s && s.value.equals("level")) return IntValue.of(c.level);
-            throw new EvalException(at, "TLCGet(" + a[0] + ") is not supported; only TLCGet(\"level\") is");
+            if (a[0] instanceof StringValue s && c.rt.stats.containsKey(s.value)) {
+                return IntValue.of((int) Math.min(Integer.MAX_VALUE, c.rt.stats.get(s.value)));
+            }
+            throw new EvalException(at, "TLCGet(" + a[0] + ") is not supported here; TLCGet(\"level\") is, and after"
+                    + " the search (in a POSTCONDITION) \"distinct\", \"generated\", \"diameter\" and \"queue\"");
         });
         stateful("TLC", "TLCSet", 2, (c, at, a) -> BoolValue.TRUE);
         def("TLC", "Permutations", 1, (c, at, a) -> {

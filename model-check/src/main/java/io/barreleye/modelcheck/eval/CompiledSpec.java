@@ -47,6 +47,26 @@ public final class CompiledSpec {
     private final List<Node> assumes;
     private final Node view;
     private final List<Map<Value, Value>> symmetry = new ArrayList<>();
+    private final Node alias;
+    private final Node postcondition;
+    public final String postconditionName;
+
+    /** The ALIAS of a state (a record of what to print instead of the variables), or null without one. */
+    public Value alias(Value[] s, Value[] next, int level) {
+        if (alias == null) return null;
+        return alias.eval(ctx(s, next, false, level), null);
+    }
+
+    /** Evaluates the POSTCONDITION with the search's statistics; true when there is none. */
+    public boolean postconditionHolds(long distinct, long generated, int depth, long queue) {
+        if (postcondition == null) return true;
+        world.stats.put("distinct", distinct);
+        world.stats.put("generated", generated);
+        world.stats.put("diameter", (long) depth);
+        world.stats.put("queue", queue);
+        return postcondition.evalBool(ctx(new Value[varNames.length], null, false, depth), null);
+    }
+
     /** Fairness conjuncts of the specification, kept for liveness checking. */
     public final List<Node> fairness = new ArrayList<>();
 
@@ -125,6 +145,10 @@ public final class CompiledSpec {
             }
         }
         this.checkDeadlock = !deadlockFlagOff && (cfg.checkDeadlock == null || cfg.checkDeadlock);
+        this.alias = cfg.alias == null ? null : compiler.rootCall(def(compiler, cfg.alias, "alias").name, Span.NONE);
+        this.postcondition = cfg.postcondition == null ? null
+                : compiler.rootCall(def(compiler, cfg.postcondition, "postcondition").name, Span.NONE);
+        this.postconditionName = cfg.postcondition;
     }
 
     /** Parses, resolves and compiles {@code tla} with the model {@code cfg}. */

@@ -64,9 +64,10 @@ public final class Values {
     }
 
     /** TLC's integers are 32-bit; leaving that range is an error (exit 255), not a wrap-around. */
-    static IntValue checked(Span at, long r, String what) {
+    static IntValue checked(Span at, long r, long x, String op, long y) {
         if (r < Integer.MIN_VALUE || r > Integer.MAX_VALUE) {
-            throw new EvalException(at, "Overflow when computing " + what + " (TLC's integers are 32-bit)", 255);
+            // the message is built only here: arithmetic is on the hot path
+            throw new EvalException(at, "Overflow when computing " + x + op + y + " (TLC's integers are 32-bit)", 255);
         }
         return IntValue.of((int) r);
     }

@@ -8,6 +8,8 @@ public final class World {
     public final String[] varNames;
     public final PrintStream out;
     private final ConcurrentHashMap<Label, Label> labels = new ConcurrentHashMap<>();
+    /** Search statistics for TLCGet("distinct"), ("generated"), ("diameter"), ("queue"), set when known. */
+    public final ConcurrentHashMap<String, Long> stats = new ConcurrentHashMap<>();
 
     public World(String[] varNames, PrintStream out) {
         this.varNames = varNames;

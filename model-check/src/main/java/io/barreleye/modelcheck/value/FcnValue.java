@@ -88,6 +88,12 @@ public abstract class FcnValue extends Value {
         @Override int shape() { return 2; }
 
         @Override public Value apply(Value arg) {
+            if (dom.length <= 8) {
+                for (int i = 0; i < dom.length; i++) {
+                    if (dom[i].equals(arg)) return vals[i];
+                }
+                return null;
+            }
             int i = Arrays.binarySearch(dom, arg);
             return i >= 0 ? vals[i] : null;
         }

@@ -61,7 +61,7 @@ public final class RecordValue extends FcnValue {
     @Override public long fingerprint(long seed) {
         long h = mix(seed, 0x52);
         for (int i = 0; i < names.length; i++) {
-            h = StringValue.of(names[i]).fingerprint(h);
+            h = mix(h, names[i].hashCode());
             h = vals[i].fingerprint(h);
         }
         return h;
