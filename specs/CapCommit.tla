@@ -1,7 +1,7 @@
 ------------------------------ MODULE CapCommit ------------------------------
 (***************************************************************************)
-(* Two-phase commit on capabilities: one RAM region's capability, owned by *)
-(* core Owner, which sequences every operation on it.                      *)
+(* Two-phase commit on capabilities: one RAM region's capability, owned   *)
+(* by core owner (initially Owner), which sequences every operation on it. *)
 (*  Retype (requested by core r): the owner takes the lock, asks every     *)
 (*  core whether the region is retypeable (no descendants, no conflicting  *)
 (*  local operation), commits if all agree, else aborts; then unlocks.     *)
@@ -11,28 +11,40 @@
 (*  its copies and replies ready; the owner commits to the same set; every *)
 (*  core deletes its copies and descendants, waits for the copies already  *)
 (*  in flight to it (deleting them on arrival) and replies done.           *)
-(* NOT YET MODELLED: move (ownership transfer with owner-update broadcast) *)
-(* and its invariant that every copy names the same owner.                 *)
+(*  Move (ownership transfer to core d, which holds a copy): the owner     *)
+(*  locks and broadcasts an owner update; every core waits for the copies  *)
+(*  in flight to it, makes all its copies name d and acks; when every core *)
+(*  acked, d is the owner and the lock is released.  Copies are busy (a    *)
+(*  copy answers retry) while a move is in progress.                       *)
 (***************************************************************************)
 EXTENDS Naturals
 
-CONSTANTS Cores, Owner, MaxCopies
+CONSTANTS Cores,     \* core ids
+          Owner,     \* the initial owner
+          MaxCopies  \* at most this many copies, held or in flight (bounds the model)
 
 ASSUME Owner \in Cores
 
 None == 0
 ASSUME None \notin Cores
 
-VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or Owner for revoke
+VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or owner for revoke, move
           rt,      \* rt[r]: phase of the retype requested by r
           votes,   \* votes[r][c]: core c's answer to retype r
           retypes, \* live (committed, not yet revoked) retypes of the region
           copies,  \* copies[c]: copies of the capability held by core c
           inflight,\* inflight[c]: copies in flight to core c
           rv,      \* phase of the revoke at the owner
-          rvAt     \* rvAt[c]: "idle", "marked" (replied ready), "done"
+          rvAt,    \* rvAt[c]: "idle", "marked" (replied ready), "done"
+          owner,   \* the core that owns the capability
+          ownerAt, \* ownerAt[c]: the owner core c's copies name
+          mv,      \* phase of the move at the owner: "idle" or "update"
+          mvTo,    \* the new owner of the move in progress (None when idle)
+          mvWait   \* cores whose owner-update ack the owner still awaits
 
-vars == <<lock, rt, votes, retypes, copies, inflight, rv, rvAt>>
+vars == <<lock, rt, votes, retypes, copies, inflight, rv, rvAt,
+          owner, ownerAt, mv, mvTo, mvWait>>
+mvv == <<owner, ownerAt, mv, mvTo, mvWait>>
 
 TypeOK ==
   /\ lock \in Cores \cup {None}
@@ -43,6 +55,11 @@ TypeOK ==
   /\ inflight \in [Cores -> 0 .. MaxCopies]
   /\ rv \in {"idle", "mark", "commit", "done"}
   /\ rvAt \in [Cores -> {"idle", "marked", "done"}]
+  /\ owner \in Cores
+  /\ ownerAt \in [Cores -> Cores]
+  /\ mv \in {"idle", "update"}
+  /\ mvTo \in Cores \cup {None}
+  /\ mvWait \subseteq Cores
 
 Init ==
   /\ lock = None
@@ -53,6 +70,9 @@ Init ==
   /\ inflight = [c \in Cores |-> 0]
   /\ rv = "idle"
   /\ rvAt = [c \in Cores |-> "idle"]
+  /\ owner = Owner
+  /\ ownerAt = [c \in Cores |-> Owner]
+  /\ mv = "idle" /\ mvTo = None /\ mvWait = {}
 
 TotalCopies == LET F[S \in SUBSET Cores] ==
                      IF S = {} THEN 0
@@ -62,11 +82,12 @@ TotalCopies == LET F[S \in SUBSET Cores] ==
 
 \* The owner takes its lock for a retype requested by core r.
 StartRetype(r) ==
-  /\ rt[r] = "idle" /\ lock = None /\ rv = "idle"
+  /\ rt[r] = "idle" /\ lock = None /\ rv = "idle" /\ mv = "idle"
   /\ lock' = r
   /\ rt' = [rt EXCEPT ![r] = "check"]
   /\ votes' = [votes EXCEPT ![r] = [c \in Cores |-> "none"]]
   /\ UNCHANGED <<retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* Core c answers whether the region is retypeable: no if it has
 \* descendants; it may also say no for a conflicting local operation.
@@ -75,6 +96,7 @@ Vote(r, c) ==
   /\ \E ans \in IF retypes = 0 THEN {"yes", "no"} ELSE {"no"} :
        votes' = [votes EXCEPT ![r][c] = ans]
   /\ UNCHANGED <<lock, rt, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* Every core agreed and the owner holds the lock for r: commit.
 CommitRetype(r) ==
@@ -83,6 +105,7 @@ CommitRetype(r) ==
   /\ retypes' = retypes + 1
   /\ rt' = [rt EXCEPT ![r] = "unlock"]
   /\ UNCHANGED <<lock, votes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* Some core said no: abort.
 AbortRetype(r) ==
@@ -90,6 +113,7 @@ AbortRetype(r) ==
   /\ \E c \in Cores : votes[r][c] = "no"
   /\ rt' = [rt EXCEPT ![r] = "unlock"]
   /\ UNCHANGED <<lock, votes, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* The owner releases the lock: retype r is over.
 Unlock(r) ==
@@ -97,13 +121,16 @@ Unlock(r) ==
   /\ lock' = IF lock = r THEN None ELSE lock
   /\ rt' = [rt EXCEPT ![r] = "idle"]
   /\ UNCHANGED <<votes, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
 
-\* Core c copies the capability to core d (not while its copy is marked).
+\* Core c copies the capability to core d (not while its copy is marked
+\* for a revoke or busy with a move: then it answers retry).
 Copy(c, d) ==
-  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c # d
+  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ mv = "idle" /\ c # d
   /\ TotalCopies < MaxCopies
   /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* A copy arrives at core d; a core that committed a revoke deletes it.
 RecvCopy(d) ==
@@ -111,25 +138,29 @@ RecvCopy(d) ==
   /\ inflight' = [inflight EXCEPT ![d] = @ - 1]
   /\ copies' = IF rvAt[d] = "idle" THEN [copies EXCEPT ![d] = @ + 1] ELSE copies
   /\ UNCHANGED <<lock, rt, votes, retypes, rv, rvAt>>
+  /\ UNCHANGED mvv
 
 \* The owner locks and asks every core to mark its copies.
 StartRevoke ==
-  /\ rv = "idle" /\ lock = None /\ copies[Owner] > 0
-  /\ lock' = Owner
+  /\ rv = "idle" /\ mv = "idle" /\ lock = None /\ copies[owner] > 0
+  /\ lock' = owner
   /\ rv' = "mark"
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
 
 \* Core c marks its copies and replies ready.
 Mark(c) ==
   /\ rv = "mark" /\ rvAt[c] = "idle"
   /\ rvAt' = [rvAt EXCEPT ![c] = "marked"]
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv>>
+  /\ UNCHANGED mvv
 
 \* Every core is ready: the owner commits to the same set.
 CommitRevoke ==
   /\ rv = "mark" /\ \A c \in Cores : rvAt[c] = "marked"
   /\ rv' = "commit"
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
 
 \* Core c deletes its copies and the region's descendants once no copy is
 \* in flight to it, and replies done.
@@ -140,6 +171,7 @@ RevokeAt(c) ==
   /\ retypes' = 0
   /\ rvAt' = [rvAt EXCEPT ![c] = "done"]
   /\ UNCHANGED <<lock, rt, votes, inflight, rv>>
+  /\ UNCHANGED mvv
 
 \* Every core is done: the revoke completes and the owner unlocks.
 RevokeDone ==
@@ -147,20 +179,57 @@ RevokeDone ==
   /\ rv' = "done"
   /\ lock' = None
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
 
 \* The capability is gone and nothing is in progress: terminal.
 Done ==
   /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
   /\ UNCHANGED vars
 
+\* The owner locks and broadcasts that core d, which holds a copy, is to
+\* be the owner.
+StartMove(d) ==
+  /\ mv = "idle" /\ rv = "idle" /\ lock = None
+  /\ d # owner /\ copies[d] > 0
+  /\ lock' = owner
+  /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt>>
+
+\* Core c gets the owner update once no copy is in flight to it: all its
+\* copies now name the new owner, and it acks.
+UpdateOwner(c) ==
+  /\ mv = "update" /\ c \in mvWait
+  /\ inflight[c] = 0
+  /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
+  /\ mvWait' = mvWait \ {c}
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo>>
+
+\* Every core acked the update: ownership passes to the new owner and the
+\* lock is released.
+MoveDone ==
+  /\ mv = "update" /\ mvWait = {}
+  /\ owner' = mvTo
+  /\ lock' = None
+  /\ mv' = "idle" /\ mvTo' = None
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, ownerAt, mvWait>>
+
 Next ==
-  \/ StartRevoke \/ CommitRevoke \/ RevokeDone \/ Done
+  \/ StartRevoke \/ MoveDone \/ CommitRevoke \/ RevokeDone \/ Done
   \/ \E r \in Cores : StartRetype(r) \/ CommitRetype(r) \/ AbortRetype(r) \/ Unlock(r)
                       \/ \E c \in Cores : Vote(r, c)
-  \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c)
-                      \/ \E d \in Cores : Copy(c, d)
+  \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c) \/ UpdateOwner(c)
+                      \/ StartMove(c) \/ \E d \in Cores : Copy(c, d)
 
-Spec == Init /\ [][Next]_vars /\ WF_vars(Next)
+\* Starting an operation and copying are not fair; every step of an
+\* operation in progress is weakly fair.  (WF_vars(Next) alone is not
+\* enough: see bugs/CapCommitNextFair.tla.)
+Spec == Init /\ [][Next]_vars
+             /\ WF_vars(CommitRevoke) /\ WF_vars(RevokeDone) /\ WF_vars(MoveDone)
+             /\ \A r \in Cores : WF_vars(CommitRetype(r)) /\ WF_vars(AbortRetype(r))
+                                /\ WF_vars(Unlock(r))
+                                /\ \A c \in Cores : WF_vars(Vote(r, c))
+             /\ \A c \in Cores : WF_vars(Mark(c)) /\ WF_vars(RevokeAt(c))
+                                /\ WF_vars(RecvCopy(c)) /\ WF_vars(UpdateOwner(c))
 
 -----------------------------------------------------------------------------
 \* No two overlapping live retypes of the region.
@@ -172,10 +241,23 @@ NoCopySurvivesRevoke ==
 
 \* No lock outlives its operation.
 NoLockOutlivesOp ==
-  lock # None => \/ lock = Owner /\ rv \in {"mark", "commit"}
+  lock # None => \/ lock = owner /\ rv \in {"mark", "commit"}
+                 \/ lock = owner /\ mv = "update"
                  \/ lock \in Cores /\ rt[lock] # "idle"
 
-\* LIVENESS (awaits the liveness checker; not listed in any .cfg):
-\* every retype that starts is resolved.
+\* When no move is in progress, every copy, held or in flight, names the
+\* same owner: the owner.
+OwnerAgreed ==
+  mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
+
+-----------------------------------------------------------------------------
+\* LIVENESS: every retype that starts is resolved (committed or aborted,
+\* and unlocked).
 RetypeResolves == \A r \in Cores : (rt[r] = "check") ~> (rt[r] = "idle")
+
+\* Every revoke that starts completes.
+RevokeResolves == (rv = "mark") ~> (rv = "done")
+
+\* Every move that starts completes.
+MoveResolves == (mv = "update") ~> (mv = "idle")
 =============================================================================

@@ -184,7 +184,6 @@ FramesAccounted ==
                 \cup (IF f \in free THEN {0} ELSE {})) = 1
 
 -----------------------------------------------------------------------------
-\* LIVENESS (awaits the liveness checker; not listed in any .cfg):
-\* every unmap completes.
+\* LIVENESS: every unmap completes.
 UnmapCompletes == \A v \in Pages : (phase[v] = "unmapping") ~> (phase[v] = "idle")
 =============================================================================

@@ -195,9 +195,17 @@ AckNotAhead ==
   Gen = "A" => \A c \in Core : Unacked(c) >= InFlight(c)
 
 -----------------------------------------------------------------------------
-\* LIVENESS (awaits the liveness checker; not listed in any .cfg):
-\* every data message sent is eventually received.
+\* LIVENESS: every data message sent is eventually received.
 EveryMessageReceived ==
   \A c \in Core : \A i \in 1 .. MaxMsgs :
     (Len(sent[c]) >= i) ~> (Len(rcvd[c]) >= i)
+
+\* A sender told busy eventually sends its queued message.  Holds for
+\* generation B.  FAILS for generation A (bugs/UrpcAckPingPong.cfg), even
+\* with SF_vars(Send(c)): every explicit ACK read is itself a read to
+\* acknowledge, so two busy cores can exchange ACKs forever, each always
+\* having its own last ACK unacknowledged when it reads the other's, so
+\* neither ring ever has room for data (N = 2: data needs next = acked).
+\* An open protocol question for generation A; Urpc.cfg does not list it.
+BusySenderSucceeds == \A c \in Core : busy[c] ~> ~busy[c]
 =============================================================================

@@ -187,7 +187,9 @@ public final class Bfs {
     }
 
     private void checkLiveness(CheckResult r) {
-        out.println("Checking " + spec.liveness.size() + " temporal propert" + (spec.liveness.size() == 1 ? "y" : "ies")
+        long names = spec.liveness.stream().map(CompiledSpec.Liveness::name).distinct().count();
+        out.println("Checking " + names + " temporal propert" + (names == 1 ? "y" : "ies")
+                + (names == spec.liveness.size() ? "" : " (" + spec.liveness.size() + " instances of their \\A)")
                 + " on the complete state graph (" + graph.size() + " states).");
         LivenessChecker lc = new LivenessChecker(spec, graph, initIdx);
         for (CompiledSpec.Liveness p : spec.liveness) {
