@@ -115,6 +115,26 @@ class CliTest {
     }
 
     @Test
+    void runBootsAMachineAndReportsTheWorkload() {
+        assertEquals(0, Barreleye.execute("run", "--machine", "amd-4x4", "--cores", "4", "--seed", "9", "--rounds", "20"));
+        String first = out();
+        assertTrue(first.contains("Machine amd-4x4, 4 cores, runtime sim (seed 9), workload storm"), first);
+        assertTrue(first.contains("Messages sent: 240"), first);
+        assertTrue(first.contains("Replay: ./barreleye run --machine amd-4x4 --cores 4 --runtime sim --seed 9"), first);
+        out.reset();
+        assertEquals(0, Barreleye.execute("run", "--machine", "amd-4x4", "--cores", "4", "--seed", "9", "--rounds", "20"));
+        assertEquals(first.replaceAll("in \\d+ ms", ""), out().replaceAll("in \\d+ ms", ""), "same seed, same run");
+        assertEquals(0, Barreleye.execute("run", "--machine", "single-16", "--cores", "2", "--runtime", "threads",
+                "--workload", "ping-pong", "--rounds", "100"));
+        assertTrue(out().contains("Latency (ns) over 100 samples"), out());
+        assertEquals(2, Barreleye.execute("run", "--machine", "nope"));
+        assertTrue(err().contains("unknown machine 'nope'"), err());
+        assertEquals(2, Barreleye.execute("run", "--cores", "99"));
+        assertEquals(2, Barreleye.execute("run", "--workload", "dance"));
+        assertEquals(2, Barreleye.execute("run", "--runtime", "quantum"));
+    }
+
+    @Test
     void checkAllComparesWithExpectedVerdicts() throws IOException {
         write("specs/Counter.tla", COUNTER);
         write("specs/Counter.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");

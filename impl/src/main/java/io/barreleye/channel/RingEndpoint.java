@@ -1,0 +1,118 @@
+package io.barreleye.channel;
+
+/** Padding before the endpoint's state: the two endpoints of a pair are often allocated side by side. */
+abstract class RingEndpointPadHead {
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+}
+
+/**
+ * The state of one endpoint. Every field is read and written by the owning thread only; the
+ * rings are the only memory shared with the peer.
+ */
+abstract class RingEndpointState extends RingEndpointPadHead {
+    /** The ring this endpoint writes (ring c in the spec) and the one it reads (ring Peer(c)). */
+    final Ring tx;
+    final Ring rx;
+    final int slots;
+
+    /** Spec {@code next[c]}, as an unbounded count; the slot is txSlot, the epoch txEpoch. */
+    long next;
+    int txSlot;
+    long txEpoch;
+
+    /** Spec {@code recv[Peer(c)]}: messages (data and ACK) taken from rx; slot rxSlot, epoch rxEpoch. */
+    long taken;
+    int rxSlot;
+    long rxEpoch;
+
+    /** Gen A, spec {@code acked[c]}: messages of tx that the peer is known to have taken. */
+    long acked;
+    /** Gen A, spec {@code ackSent[Peer(c)]}: the value of {@code taken} last written to tx. */
+    long ackSent;
+
+    long sent;
+    long received;
+    long busy;
+    long acksSent;
+    long acksReceived;
+
+    RingEndpointState(Ring tx, Ring rx) {
+        this.tx = tx;
+        this.rx = rx;
+        this.slots = tx.slots;
+    }
+}
+
+/**
+ * Base of the two URPC generations: counters, the public {@link Endpoint} API on top of the
+ * fragment API, and padding after the state.
+ */
+abstract class RingEndpoint extends RingEndpointState implements Endpoint, FragmentLink {
+    long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+    RingEndpoint(Ring tx, Ring rx) {
+        super(tx, rx);
+    }
+
+    @Override
+    public final boolean trySend(long[] words, int len) {
+        if (len < 1 || len > PAYLOAD_WORDS) {
+            throw new IllegalArgumentException("message length must be 1.." + PAYLOAD_WORDS + ": " + len);
+        }
+        return trySendFragment(words, 0, len, false);
+    }
+
+    @Override
+    public final int tryRecv(long[] dst) {
+        int r = tryRecvFragment(dst, 0);
+        return r < 0 ? -1 : r & Header.FRAGMENT_LENGTH;
+    }
+
+    @Override
+    public final int fragmentWords() {
+        return PAYLOAD_WORDS;
+    }
+
+    /** Moves the write position one slot on; the epoch flips on each wrap. */
+    final void advanceTx() {
+        next++;
+        if (++txSlot == slots) {
+            txSlot = 0;
+            txEpoch ^= 1;
+        }
+    }
+
+    /** Moves the read position one slot on; the expected epoch flips on each wrap. */
+    final void advanceRx() {
+        taken++;
+        if (++rxSlot == slots) {
+            rxSlot = 0;
+            rxEpoch ^= 1;
+        }
+    }
+
+    @Override
+    public final long sent() {
+        return sent;
+    }
+
+    @Override
+    public final long received() {
+        return received;
+    }
+
+    @Override
+    public final long busy() {
+        return busy;
+    }
+
+    /** Explicit ACK messages written (gen A; always 0 for gen B). */
+    final long acksSent() {
+        return acksSent;
+    }
+
+    /** Explicit ACK messages taken from the peer (gen A; always 0 for gen B). */
+    final long acksReceived() {
+        return acksReceived;
+    }
+}

@@ -1,0 +1,43 @@
+package io.barreleye.channel;
+
+/** Creates duplex URPC channels: a pair of one-way rings and the endpoint on each side. */
+public final class Urpc {
+    /** Gen A acks are 16 bits wide; N must stay below 2^16 for them to be unambiguous. */
+    static final int MAX_EPOCH_ACK_SLOTS = 1 << 15;
+    static final int MAX_USED_BIT_SLOTS = 1 << 24;
+
+    private Urpc() {}
+
+    /** The two endpoints of a duplex channel; {@code a} writes the ring that {@code b} reads, and back. */
+    public record Pair(Endpoint a, Endpoint b) {}
+
+    /**
+     * @param slotsPerRing N, at least 3 for {@link Generation#EPOCH_ACK} (one slot is kept for
+     *     the explicit ACK) and 2 for {@link Generation#USED_BIT}; any value, not only powers of two
+     */
+    public static Pair duplex(Generation g, int slotsPerRing) {
+        switch (g) {
+            case EPOCH_ACK: {
+                checkSlots(g, slotsPerRing, 3, MAX_EPOCH_ACK_SLOTS);
+                Ring ab = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
+                Ring ba = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
+                return new Pair(new EpochAckEndpoint(ab, ba), new EpochAckEndpoint(ba, ab));
+            }
+            case USED_BIT: {
+                checkSlots(g, slotsPerRing, 2, MAX_USED_BIT_SLOTS);
+                Ring ab = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
+                Ring ba = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
+                return new Pair(new UsedBitEndpoint(ab, ba), new UsedBitEndpoint(ba, ab));
+            }
+            default:
+                throw new IllegalArgumentException("unknown generation " + g);
+        }
+    }
+
+    private static void checkSlots(Generation g, int slots, int min, int max) {
+        if (slots < min || slots > max) {
+            throw new IllegalArgumentException(
+                    "slotsPerRing for " + g + " must be " + min + ".." + max + ": " + slots);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.barreleye.channel;
+
+/**
+ * Generation B ({@code Gen = "B"} in {@code specs/Urpc.tla}): a used bit per slot. The sender
+ * writes a slot only when its used bit is clear; the receiver clears it after copying the
+ * message out. The receiver writes nothing to the ring but that header word.
+ */
+final class UsedBitEndpoint extends RingEndpoint {
+
+    UsedBitEndpoint(Ring tx, Ring rx) {
+        super(tx, rx);
+    }
+
+    static long emptyHeader() {
+        return 0L;
+    }
+
+    /** Spec {@code Send} / {@code SendBusy}. */
+    @Override
+    public boolean trySendFragment(long[] src, int off, int len, boolean more) {
+        // Acquire: if the receiver's clear is seen, so is the end of its copy-out, so the payload
+        // may be overwritten now.
+        if ((tx.header(txSlot) & Header.USED) != 0) {
+            busy++;
+            return false;
+        }
+        tx.writePayload(txSlot, src, off, len);
+        tx.publish(txSlot, Header.USED | (more ? Header.MORE : 0L) | Header.lengthField(len));
+        advanceTx();
+        sent++;
+        return true;
+    }
+
+    /** Spec {@code Recv}: copy out, then clear the used bit. */
+    @Override
+    public int tryRecvFragment(long[] dst, int off) {
+        long h = rx.header(rxSlot);
+        if ((h & Header.USED) == 0) {
+            return -1;
+        }
+        rx.readPayload(rxSlot, dst, off, Header.length(h));
+        // Release: the copy above completes before the sender can see the slot free.
+        rx.publish(rxSlot, 0L);
+        advanceRx();
+        received++;
+        return Header.fragment(h);
+    }
+}

@@ -1,0 +1,171 @@
+package io.barreleye.kernel;
+
+import io.barreleye.channel.MessageChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One core's kernel: a single-threaded event loop that owns this core's replica of OS state and
+ * talks to other cores only through its URPC channels. {@link #step} does a bounded amount of
+ * work (at most one message from each channel, the send queues, one local task) and says whether
+ * there was any, so a runtime can interleave kernels (simulation) or spin and park (threads).
+ * Everything here is touched by the core's own thread only, except {@link #control}, the hand-off
+ * through which the machine binds channels to new cores (as Barrelfish's boot does).
+ */
+public final class Kernel {
+    public static final int MAX_MESSAGE_WORDS = 32;
+
+    private final int id;
+    private final Machine machine;
+    private MessageChannel[] channels = new MessageChannel[0];
+    private final Handler[] handlers = new Handler[MessageType.values().length];
+    private final long[] inbox = new long[MAX_MESSAGE_WORDS];
+    private final long[] outbox = new long[MAX_MESSAGE_WORDS];
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Runnable> control = new ConcurrentLinkedQueue<>();
+    private final Monitor monitor;
+    private Recorder recorder = Recorder.OFF;
+    private int cursor;
+    private long sent;
+    private long received;
+
+    Kernel(int id, Machine machine) {
+        this.id = id;
+        this.machine = machine;
+        this.monitor = new Monitor(this);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Monitor monitor() {
+        return monitor;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public long now() {
+        return machine.clock().now();
+    }
+
+    public void setRecorder(Recorder r) {
+        this.recorder = r == null ? Recorder.OFF : r;
+    }
+
+    public void on(MessageType type, Handler h) {
+        handlers[type.ordinal()] = h;
+    }
+
+    /** Runs {@code r} on this core at a later step (local work; never crosses cores). */
+    public void later(Runnable r) {
+        tasks.add(r);
+    }
+
+    /**
+     * Thread-safe hand-off: {@code r} runs on this core's own thread at its next step. The machine
+     * binds channels this way, and drivers start work on a core this way; cores never use it to
+     * talk to each other (they use channels).
+     */
+    public void post(Runnable r) {
+        control.add(r);
+    }
+
+    void bind(int peer, MessageChannel ch) {
+        if (peer >= channels.length) channels = Arrays.copyOf(channels, Math.max(peer + 1, channels.length * 2));
+        channels[peer] = ch;
+    }
+
+    void unbind(int peer) {
+        if (peer < channels.length) channels[peer] = null;
+    }
+
+    public boolean connected(int peer) {
+        return peer < channels.length && channels[peer] != null;
+    }
+
+    /** Sends a message of type {@code t} with up to three payload words to core {@code to}. */
+    public void send(int to, MessageType t, long a, long b, long c) {
+        outbox[0] = Messages.header(t, id, monitor.view());
+        outbox[1] = a;
+        outbox[2] = b;
+        outbox[3] = c;
+        sendRaw(to, outbox, 4);
+    }
+
+    /** Sends {@code len} words already laid out with a header in {@code msg[0]}. */
+    public void sendRaw(int to, long[] msg, int len) {
+        MessageChannel ch = to < channels.length ? channels[to] : null;
+        if (ch == null) throw new IllegalStateException("core " + id + " has no channel to core " + to);
+        ch.send(msg, len);
+        sent++;
+        if (recorder != Recorder.OFF) recorder.record("Send", id, to, msg[0] >>> 48);
+    }
+
+    /** One bounded round of work; false when there was nothing to do. */
+    public boolean step() {
+        boolean worked = false;
+        Runnable r;
+        while ((r = control.poll()) != null) {
+            r.run();
+            worked = true;
+        }
+        int n = channels.length;
+        for (int i = 0; i < n; i++) {
+            int peer = (cursor + i) % n;
+            MessageChannel ch = channels[peer];
+            if (ch == null) continue;
+            if (ch.queued() > 0) worked |= ch.flush() || true;
+            int len = ch.receive(inbox);
+            if (len > 0) {
+                worked = true;
+                received++;
+                dispatch(peer, len);
+            }
+        }
+        cursor = n == 0 ? 0 : (cursor + 1) % n;
+        Runnable task = tasks.poll();
+        if (task != null) {
+            task.run();
+            worked = true;
+        }
+        return worked;
+    }
+
+    private void dispatch(int peer, int len) {
+        long header = inbox[0];
+        MessageType t = Messages.type(header);
+        if (recorder != Recorder.OFF) recorder.record("Recv", id, peer, t.ordinal());
+        Handler h = handlers[t.ordinal()];
+        if (h == null) throw new IllegalStateException("core " + id + " has no handler for " + t);
+        h.handle(this, inbox, len);
+    }
+
+    /** True when nothing is queued to send and no local task waits (messages in rings may remain). */
+    public boolean quiet() {
+        if (!tasks.isEmpty() || !control.isEmpty()) return false;
+        for (MessageChannel ch : channels) {
+            if (ch != null && ch.queued() > 0) return false;
+        }
+        return true;
+    }
+
+    public long sent() {
+        return sent;
+    }
+
+    public long received() {
+        return received;
+    }
+
+    public long busyRetries() {
+        long n = 0;
+        for (MessageChannel ch : channels) {
+            if (ch != null) n += ch.busyRetries();
+        }
+        return n;
+    }
+}

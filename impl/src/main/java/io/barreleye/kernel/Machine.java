@@ -1,0 +1,123 @@
+package io.barreleye.kernel;
+
+import io.barreleye.channel.Generation;
+import io.barreleye.channel.MessageChannel;
+import io.barreleye.channel.Urpc;
+import io.barreleye.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A booted multikernel: one {@link Kernel} per core of (a prefix of) a topology, and a duplex URPC
+ * channel between every pair of cores. Cores can be added (hot-plug, up to the topology's size)
+ * and removed (power-down or crash) while it runs; the survivors learn of it through their
+ * control hand-off and fail whatever was waiting on the lost core.
+ */
+public final class Machine {
+    private final Topology topology;
+    private final Generation generation;
+    private final int slots;
+    private final Clock clock;
+    private final List<Kernel> kernels = new CopyOnWriteArrayList<>();
+    private final List<Boolean> alive = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Kernel>> onAdd = new CopyOnWriteArrayList<>();
+
+    private Machine(Topology topology, Generation generation, int slots, Clock clock) {
+        this.topology = topology;
+        this.generation = generation;
+        this.slots = slots;
+        this.clock = clock;
+    }
+
+    /** Boots {@code cores} kernels on the first cores of {@code topology}. */
+    public static Machine boot(Topology topology, int cores, Generation generation, int slots, Clock clock) {
+        if (cores < 1 || cores > topology.size()) {
+            throw new IllegalArgumentException("cannot boot " + cores + " cores on " + topology.name() + ", which has "
+                    + topology.size());
+        }
+        Machine m = new Machine(topology, generation, slots, clock);
+        for (int i = 0; i < cores; i++) m.addCore();
+        return m;
+    }
+
+    /** Hot-plugs the next core of the topology: a new kernel, bound to every live core. */
+    public synchronized Kernel addCore() {
+        int id = kernels.size();
+        if (id >= topology.size()) {
+            throw new IllegalStateException("all " + topology.size() + " cores of " + topology.name() + " are in use");
+        }
+        Kernel k = new Kernel(id, this);
+        for (int peer = 0; peer < id; peer++) {
+            if (!alive.get(peer)) continue;
+            Urpc.Pair pair = Urpc.duplex(generation, slots);
+            MessageChannel mine = new MessageChannel(pair.b(), Kernel.MAX_MESSAGE_WORDS);
+            MessageChannel theirs = new MessageChannel(pair.a(), Kernel.MAX_MESSAGE_WORDS);
+            k.bind(peer, mine);
+            Kernel other = kernels.get(peer);
+            int newId = id;
+            other.post(() -> other.bind(newId, theirs));
+        }
+        kernels.add(k);
+        alive.add(true);
+        for (Consumer<Kernel> c : onAdd) c.accept(k);
+        return k;
+    }
+
+    /** Removes a core (it crashed or was powered down): every survivor unbinds it and fails what waited on it. */
+    public synchronized void removeCore(int id) {
+        if (id < 0 || id >= kernels.size() || !alive.get(id)) throw new IllegalArgumentException("no live core " + id);
+        alive.set(id, false);
+        for (int peer = 0; peer < kernels.size(); peer++) {
+            if (peer == id || !alive.get(peer)) continue;
+            Kernel other = kernels.get(peer);
+            other.post(() -> {
+                other.unbind(id);
+                other.monitor().peerFailed(id);
+            });
+        }
+    }
+
+    public void onCoreAdded(Consumer<Kernel> c) {
+        onAdd.add(c);
+    }
+
+    public Kernel kernel(int id) {
+        return kernels.get(id);
+    }
+
+    public boolean isAlive(int id) {
+        return id >= 0 && id < alive.size() && alive.get(id);
+    }
+
+    /** Cores booted so far, live or not. */
+    public int size() {
+        return kernels.size();
+    }
+
+    public List<Kernel> live() {
+        List<Kernel> out = new ArrayList<>();
+        for (int i = 0; i < kernels.size(); i++) {
+            if (alive.get(i)) out.add(kernels.get(i));
+        }
+        return out;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void setRecorder(Recorder r) {
+        for (Kernel k : kernels) k.setRecorder(r);
+        onCoreAdded(k -> k.setRecorder(r));
+    }
+}

@@ -1,0 +1,22 @@
+package io.barreleye.runtime;
+
+import io.barreleye.kernel.Clock;
+import io.barreleye.kernel.Machine;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Drives the kernels of a machine: the same kernel code runs under a deterministic simulation
+ * (one thread, a seeded scheduler) or on real threads (one per core).
+ */
+public interface CoreRuntime {
+    /** The clock kernels stamp messages with. */
+    Clock clock();
+
+    /**
+     * Runs the machine until {@code done} completes; false when it did not complete within the
+     * budget (simulation steps, or milliseconds on threads) or the machine went quiet without it.
+     */
+    boolean run(Machine m, CompletableFuture<?> done, long budget);
+
+    String name();
+}

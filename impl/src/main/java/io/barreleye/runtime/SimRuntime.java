@@ -1,0 +1,96 @@
+package io.barreleye.runtime;
+
+import io.barreleye.kernel.Clock;
+import io.barreleye.kernel.Kernel;
+import io.barreleye.kernel.Machine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The deterministic simulation: one thread; at every step a seeded scheduler picks which live
+ * core runs. Time is the step count. Faults are scheduled by step: a core crashes (removed for
+ * good), or stops for a while (not scheduled). The same seed and faults give the same run, event
+ * for event.
+ */
+public final class SimRuntime implements CoreRuntime {
+    /** A fault at a step: crash {@code core}, or stop it for {@code duration} steps. */
+    public record Fault(long step, int core, boolean crash, long duration) {}
+
+    private final long seed;
+    private final SplittableRandom rnd;
+    private final List<Fault> faults = new ArrayList<>();
+    private long steps;
+    private final long[] stoppedUntil = new long[4096];
+
+    public SimRuntime(long seed) {
+        this.seed = seed;
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public SimRuntime crashAt(long step, int core) {
+        faults.add(new Fault(step, core, true, 0));
+        return this;
+    }
+
+    public SimRuntime stopAt(long step, int core, long duration) {
+        faults.add(new Fault(step, core, false, duration));
+        return this;
+    }
+
+    @Override
+    public Clock clock() {
+        return () -> steps;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    @Override
+    public boolean run(Machine m, CompletableFuture<?> done, long budget) {
+        long limit = steps + budget;
+        int idleRounds = 0;
+        while (!done.isDone()) {
+            if (steps >= limit) return false;
+            applyFaults(m);
+            List<Kernel> live = m.live();
+            if (live.isEmpty()) return false;
+            Kernel k = live.get(rnd.nextInt(live.size()));
+            steps++;
+            if (stoppedUntil[k.id()] > steps) continue;
+            if (k.step()) {
+                idleRounds = 0;
+            } else if (++idleRounds > 64L * live.size() && allQuiet(live)) {
+                return done.isDone();
+            }
+        }
+        return true;
+    }
+
+    private boolean allQuiet(List<Kernel> live) {
+        for (Kernel k : live) {
+            if (stoppedUntil[k.id()] > steps || k.step()) return false;
+        }
+        return true;
+    }
+
+    private void applyFaults(Machine m) {
+        for (Fault f : faults) {
+            if (f.step() != steps) continue;
+            if (!m.isAlive(f.core())) continue;
+            if (f.crash()) m.removeCore(f.core());
+            else stoppedUntil[f.core()] = steps + f.duration();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.barreleye.runtime;
+
+import io.barreleye.kernel.Clock;
+import io.barreleye.kernel.Kernel;
+import io.barreleye.kernel.Machine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Real threads: one platform thread per core, each looping over its kernel's {@link Kernel#step};
+ * an idle core spins briefly (the sender's write reaches it within a cache-line transfer) and then
+ * parks for short intervals so idle cores do not burn the machine. Java cannot pin a thread to a
+ * CPU without native code, so threads are left to the OS scheduler; the topology still decides
+ * which cores talk.
+ */
+public final class ThreadRuntime implements CoreRuntime {
+    static final int SPINS = 2_000;
+    static final long PARK_NANOS = 20_000;
+
+    private volatile boolean running;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Clock clock() {
+        return Clock.NANOS;
+    }
+
+    @Override
+    public String name() {
+        return "threads";
+    }
+
+    @Override
+    public boolean run(Machine m, CompletableFuture<?> done, long budgetMillis) {
+        running = true;
+        for (Kernel k : m.live()) start(m, k);
+        m.onCoreAdded(k -> {
+            if (running) start(m, k);
+        });
+        try {
+            done.get(budgetMillis, TimeUnit.MILLISECONDS);
+            return failures.isEmpty();
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // the work completed (exceptionally): the caller inspects the future
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            stop();
+        }
+    }
+
+    /** Errors thrown by kernels on their threads. */
+    public List<Throwable> failures() {
+        return failures;
+    }
+
+    private synchronized void start(Machine m, Kernel k) {
+        Thread t = new Thread(() -> loop(m, k), "core-" + k.id());
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    private void loop(Machine m, Kernel k) {
+        int idle = 0;
+        try {
+            while (running && m.isAlive(k.id())) {
+                if (k.step()) {
+                    idle = 0;
+                } else if (++idle < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(PARK_NANOS);
+                }
+            }
+        } catch (Throwable e) {
+            failures.add(e);
+        }
+    }
+
+    private void stop() {
+        running = false;
+        List<Thread> ts;
+        synchronized (this) {
+            ts = new ArrayList<>(threads);
+        }
+        for (Thread t : ts) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
