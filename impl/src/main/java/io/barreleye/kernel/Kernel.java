@@ -19,7 +19,11 @@ public final class Kernel {
     private final int id;
     private final Machine machine;
     private MessageChannel[] channels = new MessageChannel[0];
-    private final Handler[] handlers = new Handler[MessageType.values().length];
+    private final Handler[] handlers = new Handler[MessageType.MAX];
+    private final java.util.Map<Class<?>, Object> services = new java.util.HashMap<>();
+    private final java.util.List<java.util.function.IntConsumer> peerFailedListeners = new java.util.ArrayList<>();
+    private final java.util.List<java.util.function.Consumer<View>> viewListeners = new java.util.ArrayList<>();
+    private View view;
     private final long[] inbox = new long[MAX_MESSAGE_WORDS];
     private final long[] outbox = new long[MAX_MESSAGE_WORDS];
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
@@ -56,8 +60,44 @@ public final class Kernel {
         this.recorder = r == null ? Recorder.OFF : r;
     }
 
-    public void on(MessageType type, Handler h) {
-        handlers[type.ordinal()] = h;
+    public void on(int type, Handler h) {
+        handlers[type] = h;
+    }
+
+    /** Attaches a protocol's per-core state (this core's replica) under its class. */
+    public <T> void attach(Class<T> type, T service) {
+        services.put(type, service);
+    }
+
+    /** The attached protocol of {@code type}, or null. */
+    public <T> T get(Class<T> type) {
+        return type.cast(services.get(type));
+    }
+
+    /** The membership view this core has installed. */
+    public View view() {
+        return view;
+    }
+
+    /** Installs a new view on this core (the membership protocol calls this once the view is agreed). */
+    public void installView(View v) {
+        this.view = v;
+        for (java.util.function.Consumer<View> l : viewListeners) l.accept(v);
+    }
+
+    public void onViewChange(java.util.function.Consumer<View> l) {
+        viewListeners.add(l);
+    }
+
+    /** Called (through {@link #post}) when {@code peer} crashed or left: unbind and tell the protocols. */
+    public void onPeerFailed(java.util.function.IntConsumer l) {
+        peerFailedListeners.add(l);
+    }
+
+    void peerFailed(int peer) {
+        unbind(peer);
+        monitor.peerFailed(peer);
+        for (java.util.function.IntConsumer l : peerFailedListeners) l.accept(peer);
     }
 
     /** Runs {@code r} on this core at a later step (local work; never crosses cores). */
@@ -88,12 +128,19 @@ public final class Kernel {
     }
 
     /** Sends a message of type {@code t} with up to three payload words to core {@code to}. */
-    public void send(int to, MessageType t, long a, long b, long c) {
-        outbox[0] = Messages.header(t, id, monitor.view());
+    public void send(int to, int t, long a, long b, long c) {
+        outbox[0] = Messages.header(t, id, view == null ? 0 : view.number());
         outbox[1] = a;
         outbox[2] = b;
         outbox[3] = c;
         sendRaw(to, outbox, 4);
+    }
+
+    /** Sends a message of type {@code t} whose payload is {@code payload[0..n)}; at most MAX_MESSAGE_WORDS - 1 words. */
+    public void sendWords(int to, int t, long[] payload, int n) {
+        outbox[0] = Messages.header(t, id, view == null ? 0 : view.number());
+        System.arraycopy(payload, 0, outbox, 1, n);
+        sendRaw(to, outbox, n + 1);
     }
 
     /** Sends {@code len} words already laid out with a header in {@code msg[0]}. */
@@ -102,7 +149,7 @@ public final class Kernel {
         if (ch == null) throw new IllegalStateException("core " + id + " has no channel to core " + to);
         ch.send(msg, len);
         sent++;
-        if (recorder != Recorder.OFF) recorder.record("Send", id, to, msg[0] >>> 48);
+        if (recorder != Recorder.OFF) recorder.record("Send", id, to, Messages.type(msg[0]));
     }
 
     /** One bounded round of work; false when there was nothing to do. */
@@ -137,9 +184,9 @@ public final class Kernel {
 
     private void dispatch(int peer, int len) {
         long header = inbox[0];
-        MessageType t = Messages.type(header);
-        if (recorder != Recorder.OFF) recorder.record("Recv", id, peer, t.ordinal());
-        Handler h = handlers[t.ordinal()];
+        int t = Messages.type(header);
+        if (recorder != Recorder.OFF) recorder.record("Recv", id, peer, t);
+        Handler h = t < handlers.length ? handlers[t] : null;
         if (h == null) throw new IllegalStateException("core " + id + " has no handler for " + t);
         h.handle(this, inbox, len);
     }

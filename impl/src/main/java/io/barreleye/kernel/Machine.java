@@ -39,6 +39,10 @@ public final class Machine {
         }
         Machine m = new Machine(topology, generation, slots, clock);
         for (int i = 0; i < cores; i++) m.addCore();
+        // the boot view: every booted core, agreed by construction
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < cores; i++) members.add(i);
+        for (Kernel k : m.kernels) k.installView(new View(1, members));
         return m;
     }
 
@@ -77,6 +81,12 @@ public final class Machine {
                 other.monitor().peerFailed(id);
             });
         }
+    }
+
+    /** Runs {@code installer} on every core, now and as cores are added (protocols install their handlers so). */
+    public void installOnEveryCore(Consumer<Kernel> installer) {
+        for (Kernel k : kernels) installer.accept(k);
+        onCoreAdded(installer);
     }
 
     public void onCoreAdded(Consumer<Kernel> c) {

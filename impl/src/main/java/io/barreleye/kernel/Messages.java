@@ -10,12 +10,12 @@ public final class Messages {
 
     private Messages() {}
 
-    public static long header(MessageType type, int from, int view) {
-        return ((long) type.ordinal() << 48) | ((long) (from & 0xFFFF) << 32) | (view & 0xFFFFFFFFL);
+    public static long header(int type, int from, int view) {
+        return ((long) type << 48) | ((long) (from & 0xFFFF) << 32) | (view & 0xFFFFFFFFL);
     }
 
-    public static MessageType type(long header) {
-        return MessageType.of((int) (header >>> 48));
+    public static int type(long header) {
+        return (int) (header >>> 48);
     }
 
     public static int from(long header) {

@@ -17,7 +17,6 @@ public final class Monitor {
 
     private final Map<Long, Pending> pendingPings = new HashMap<>();
     private long nextOp = 1;
-    private int view = 1;
 
     Monitor(Kernel kernel) {
         this.kernel = kernel;
@@ -26,10 +25,6 @@ public final class Monitor {
             Pending p = pendingPings.remove(m[1]);
             if (p != null) p.future().complete(Outcome.success(k.now() - m[2]));
         });
-    }
-
-    public int view() {
-        return view;
     }
 
     /** Split-phase round trip to {@code peer}: completes with the round-trip time in clock units. */
