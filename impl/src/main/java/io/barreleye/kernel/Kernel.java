@@ -31,6 +31,8 @@ public final class Kernel {
     private final Monitor monitor;
     private Recorder recorder = Recorder.OFF;
     private int cursor;
+    /** Per peer: the time before which this core does not poll that peer's channel (injected delay). */
+    private long[] deferredUntil = new long[0];
     private long sent;
     private long received;
 
@@ -123,6 +125,15 @@ public final class Kernel {
         if (peer < channels.length) channels[peer] = null;
     }
 
+    /**
+     * Fault injection: messages from {@code peer} are not read before {@code untilTime} (they wait
+     * in the ring, as if the interconnect were slow). Only the simulation calls this.
+     */
+    public void deferChannel(int peer, long untilTime) {
+        if (peer >= deferredUntil.length) deferredUntil = Arrays.copyOf(deferredUntil, Math.max(peer + 1, channels.length));
+        deferredUntil[peer] = untilTime;
+    }
+
     public boolean connected(int peer) {
         return peer < channels.length && channels[peer] != null;
     }
@@ -165,6 +176,7 @@ public final class Kernel {
             int peer = (cursor + i) % n;
             MessageChannel ch = channels[peer];
             if (ch == null) continue;
+            if (peer < deferredUntil.length && deferredUntil[peer] > now()) continue;
             if (ch.queued() > 0) worked |= ch.flush() || true;
             int len = ch.receive(inbox);
             if (len > 0) {

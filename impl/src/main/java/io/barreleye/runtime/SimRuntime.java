@@ -15,13 +15,17 @@ import java.util.concurrent.CompletableFuture;
  * for event.
  */
 public final class SimRuntime implements CoreRuntime {
-    /** A fault at a step: crash {@code core}, or stop it for {@code duration} steps. */
-    public record Fault(long step, int core, boolean crash, long duration) {}
+    /**
+     * A fault at a step: crash {@code core}, stop it for {@code duration} steps, or (when
+     * {@code fromPeer >= 0}) delay the messages it receives from {@code fromPeer} for that long.
+     */
+    public record Fault(long step, int core, boolean crash, long duration, int fromPeer) {}
 
     private final long seed;
     private final SplittableRandom rnd;
     private final List<Fault> faults = new ArrayList<>();
     private long steps;
+    private long delayedUntil;
     private final long[] stoppedUntil = new long[4096];
 
     public SimRuntime(long seed) {
@@ -34,12 +38,18 @@ public final class SimRuntime implements CoreRuntime {
     }
 
     public SimRuntime crashAt(long step, int core) {
-        faults.add(new Fault(step, core, true, 0));
+        faults.add(new Fault(step, core, true, 0, -1));
         return this;
     }
 
     public SimRuntime stopAt(long step, int core, long duration) {
-        faults.add(new Fault(step, core, false, duration));
+        faults.add(new Fault(step, core, false, duration, -1));
+        return this;
+    }
+
+    /** From {@code step}, core {@code core} reads nothing from {@code fromPeer} for {@code duration} steps. */
+    public SimRuntime delayAt(long step, int core, int fromPeer, long duration) {
+        faults.add(new Fault(step, core, false, duration, fromPeer));
         return this;
     }
 
@@ -79,6 +89,7 @@ public final class SimRuntime implements CoreRuntime {
     }
 
     private boolean allQuiet(List<Kernel> live) {
+        if (steps < delayedUntil) return false; // delayed messages are still to be read
         for (Kernel k : live) {
             if (stoppedUntil[k.id()] > steps || k.step()) return false;
         }
@@ -90,6 +101,10 @@ public final class SimRuntime implements CoreRuntime {
             if (f.step() != steps) continue;
             if (!m.isAlive(f.core())) continue;
             if (f.crash()) m.removeCore(f.core());
+            else if (f.fromPeer() >= 0) {
+                m.kernel(f.core()).deferChannel(f.fromPeer(), steps + f.duration());
+                delayedUntil = Math.max(delayedUntil, steps + f.duration());
+            }
             else stoppedUntil[f.core()] = steps + f.duration();
         }
     }

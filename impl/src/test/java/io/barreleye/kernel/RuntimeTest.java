@@ -63,6 +63,22 @@ class RuntimeTest {
     }
 
     @Test
+    void delayedMessagesArriveLateButArrive() {
+        SimRuntime fast = new SimRuntime(5);
+        SimRuntime slow = new SimRuntime(5).delayAt(0, 1, 0, 5_000);
+        long[] rtt = new long[2];
+        int i = 0;
+        for (SimRuntime rt : new SimRuntime[] {fast, slow}) {
+            Machine m = Machine.boot(Machines.named("single-16"), 2, Generation.USED_BIT, 4, rt.clock());
+            CompletableFuture<Outcome<Long>> f = new CompletableFuture<>();
+            m.kernel(0).post(() -> m.kernel(0).monitor().ping(1).thenAccept(f::complete));
+            assertTrue(rt.run(m, f, 100_000));
+            rtt[i++] = ((Outcome.Success<Long>) f.join()).value();
+        }
+        assertTrue(rtt[0] < 100 && rtt[1] >= 5_000, "delay shows in the round trip: " + rtt[0] + " vs " + rtt[1]);
+    }
+
+    @Test
     void hotPluggedCoreJoinsTheConversation() {
         SimRuntime rt = new SimRuntime(11);
         Machine m = Machine.boot(Machines.named("single-16"), 2, Generation.EPOCH_ACK, 4, rt.clock());
