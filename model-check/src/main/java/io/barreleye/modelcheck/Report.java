@@ -132,6 +132,10 @@ public final class Report {
         return sb.append("  ").append(quote(name)).append(": ").append(value == null ? "null" : quote(value));
     }
 
+    public static String quoteJson(String s) {
+        return quote(s);
+    }
+
     static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {

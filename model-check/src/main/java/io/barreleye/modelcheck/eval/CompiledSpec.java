@@ -70,7 +70,12 @@ public final class CompiledSpec {
     /** Fairness conjuncts of the specification, kept for liveness checking. */
     public final List<Node> fairness = new ArrayList<>();
 
-    private CompiledSpec(Compiler compiler, ModelConfig cfg, boolean deadlockFlagOff, PrintStream out) {
+    private final Compiler compiler;
+    private final ModuleLoader loader;
+
+    private CompiledSpec(Compiler compiler, ModuleLoader loader, ModelConfig cfg, boolean deadlockFlagOff, PrintStream out) {
+        this.compiler = compiler;
+        this.loader = loader;
         this.moduleName = compiler.rootName();
         this.varNames = compiler.varNames().toArray(new String[0]);
         this.world = new World(varNames, out);
@@ -168,7 +173,7 @@ public final class CompiledSpec {
                 throw new ConfigException("the model file assigns " + name + ", which is not a constant of the spec");
             }
         }
-        return new CompiledSpec(compiler, cfg, deadlockFlagOff, out);
+        return new CompiledSpec(compiler, loader, cfg, deadlockFlagOff, out);
     }
 
     private static OpDef def(Compiler compiler, String name, String role) {
@@ -388,6 +393,93 @@ public final class CompiledSpec {
             }
             sink.accept(nxt.clone(), c.label);
         }, nextName);
+    }
+
+    /** The index of variable {@code name}, or -1. */
+    public int varIndex(String name) {
+        for (int i = 0; i < varNames.length; i++) {
+            if (varNames[i].equals(name)) return i;
+        }
+        return -1;
+    }
+
+    /** The arity of the action (operator) named {@code name}, or -1 when the spec defines no such operator. */
+    public int actionArity(String name) {
+        OpDef d = compiler.definition(name);
+        return d == null || d.isFunction() ? -1 : d.arity();
+    }
+
+    /**
+     * Successors of {@code s} by the action named {@code action}: with every argument given, the
+     * operator itself is applied to them; otherwise the next-state relation's successors whose
+     * action has that name (the arguments then range over whatever the relation quantifies).
+     */
+    public void successorsVia(String action, Value[] args, Value[] s, int level, Sink sink) {
+        OpDef d = compiler.definition(action);
+        if (d != null && !d.isFunction() && args != null && args.length == d.arity() && allKnown(args)) {
+            Value[] nxt = new Value[varNames.length];
+            Ctx c = ctx(s, nxt, false, level);
+            Label l = world.label(new Label(action, d.body.span));
+            call(d, args).enumerate(c, null, () -> {
+                for (Value v : nxt) {
+                    if (v == null) return;
+                }
+                sink.accept(nxt.clone(), l);
+            });
+            return;
+        }
+        successors(s, level, (t, l) -> {
+            if (l != null && l.name().equals(action)) sink.accept(t, l);
+        });
+    }
+
+    private static boolean allKnown(Value[] args) {
+        for (Value a : args) {
+            if (a == null) return false;
+        }
+        return true;
+    }
+
+    private Node call(OpDef d, Value[] args) {
+        Node[] lits = new Node[args.length];
+        for (int i = 0; i < args.length; i++) lits[i] = new Nodes.Lit(d.span, args[i]);
+        return new Nodes.DefCall(d.span, d, lits, Node.ACTION);
+    }
+
+    /**
+     * Why action {@code action} with {@code args} cannot be taken in {@code s}: the first conjunct
+     * of its definition after which no step is possible, with its source text; null if it can be taken.
+     */
+    public String falseConjunct(String action, Value[] args, Value[] s, int level) {
+        OpDef d = compiler.definition(action);
+        if (d == null || d.isFunction()) return "the spec defines no action " + action;
+        if (args == null || args.length != d.arity() || !allKnown(args)) return null;
+        Node body = d.body;
+        Env frame = new Env(Math.max(d.frameSize, 0), null);
+        System.arraycopy(args, 0, frame.slots, 0, args.length);
+        Node[] items = body instanceof Nodes.And a ? a.items : new Node[] {body};
+        for (int i = 1; i <= items.length; i++) {
+            Node prefix = new Nodes.And(body.span, java.util.Arrays.copyOf(items, i), Node.ACTION);
+            Value[] nxt = new Value[varNames.length];
+            boolean[] ok = {false};
+            try {
+                prefix.enumerate(ctx(s, nxt, false, level), frame, () -> {
+                    ok[0] = true;
+                    throw STOP;
+                });
+            } catch (RuntimeException ex) {
+                if (ex != STOP) {
+                    return "evaluating " + describe(items[i - 1]) + " fails: " + ex.getMessage();
+                }
+            }
+            if (!ok[0]) return "conjunct " + describe(items[i - 1]) + " is false";
+        }
+        return null;
+    }
+
+    private String describe(Node n) {
+        String text = loader.text(n.span);
+        return (text == null ? "" : "\"" + text + "\" ") + "(" + n.span.describe() + ")";
     }
 
     /** The actions of the next-state relation, named and located as successors are labelled. */

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ModuleLoader {
     private final List<Path> dirs;
     private final Map<String, Ast.Module> cache = new HashMap<>();
+    private final Map<String, String> sources = new HashMap<>();
 
     public ModuleLoader(List<Path> dirs) {
         this.dirs = dirs;
@@ -23,6 +24,7 @@ public final class ModuleLoader {
         String src = Files.readString(file, StandardCharsets.UTF_8);
         Ast.Module m = Parser.parseModule(file.getFileName().toString(), src);
         cache.put(m.name(), m);
+        sources.put(m.name(), src);
         return m;
     }
 
@@ -41,6 +43,22 @@ public final class ModuleLoader {
             }
         }
         return null;
+    }
+
+    /** The source text a span covers, on one line (for diagnoses), or null when unknown. */
+    public String text(io.barreleye.modelcheck.syntax.Span span) {
+        String src = sources.get(span.module());
+        if (src == null || span.line() < 1) return null;
+        String[] lines = src.split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int l = span.line(); l <= span.endLine() && l <= lines.length; l++) {
+            String line = lines[l - 1];
+            int from = l == span.line() ? Math.min(line.length(), Math.max(0, span.col() - 1)) : 0;
+            int to = l == span.endLine() ? Math.min(line.length(), span.endCol()) : line.length();
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(line.substring(from, Math.max(from, to)).strip());
+        }
+        return sb.toString().replaceAll("\\s+", " ");
     }
 
     public List<Path> dirs() {

@@ -1,0 +1,124 @@
+package io.barreleye.cli;
+
+import io.barreleye.modelcheck.config.ConfigException;
+import io.barreleye.modelcheck.config.ConfigParser;
+import io.barreleye.modelcheck.config.ModelConfig;
+import io.barreleye.modelcheck.eval.CompiledSpec;
+import io.barreleye.modelcheck.eval.EvalException;
+import io.barreleye.modelcheck.eval.SemanticException;
+import io.barreleye.modelcheck.syntax.SyntaxException;
+import io.barreleye.modelcheck.trace.SpecSimulator;
+import io.barreleye.modelcheck.trace.Trace;
+import io.barreleye.modelcheck.trace.TraceCheck;
+import io.barreleye.modelcheck.trace.TraceValidator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code barreleye traces}: validate recorded runs against the specs, or write spec traces. */
+@Command(name = "traces", mixinStandardHelpOptions = true,
+        description = "Trace validation: does some behaviour of the spec explain a recorded run?",
+        subcommands = {TracesCommand.Check.class, TracesCommand.Simulate.class})
+final class TracesCommand implements Runnable {
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    /** {@code traces check FILE...}. */
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate trace files (NDJSON) against their specs.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            int bad = 0;
+            for (Path f : files) {
+                long t0 = System.nanoTime();
+                try {
+                    Trace t = Trace.read(f);
+                    TraceValidator.Result r = TraceCheck.check(t, SpecCatalog.specsDir());
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    if (r.conforms()) {
+                        System.out.printf("%s: conforms to %s (%d events, %d spec states visited, %.2fs, %.0f events/s)%n",
+                                f, t.spec(), r.totalEvents(), r.states().size(), secs, r.totalEvents() / Math.max(secs, 1e-9));
+                    } else {
+                        bad++;
+                        System.out.println(f + ": DOES NOT CONFORM to " + t.spec() + " at " + r.diagnosis());
+                    }
+                } catch (NoSuchFileException e) {
+                    bad++;
+                    System.out.println(f + ": no such file");
+                } catch (Trace.TraceException | ConfigException e) {
+                    bad++;
+                    System.out.println("error: " + e.getMessage());
+                } catch (SyntaxException e) {
+                    bad++;
+                    System.out.println("error: " + e.located());
+                } catch (SemanticException e) {
+                    bad++;
+                    System.out.println("error: " + e.located());
+                } catch (EvalException | IOException e) {
+                    bad++;
+                    System.out.println(f + ": error: " + e.getMessage());
+                }
+            }
+            return bad == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code traces simulate SPEC -config M --out FILE}: a golden trace from a random behaviour of the spec. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Write a trace of a random behaviour of a spec (a golden trace).")
+    static final class Simulate implements Callable<Integer> {
+        @Parameters(paramLabel = "SPEC.tla")
+        Path spec;
+
+        @Option(names = "-config", paramLabel = "MODEL.cfg")
+        Path config;
+
+        @Option(names = "-depth", defaultValue = "50")
+        int depth;
+
+        @Option(names = "-seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Path cfgPath = config != null ? config : io.barreleye.modelcheck.ModelChecker.defaultConfig(spec);
+            try {
+                ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
+                CompiledSpec cs = CompiledSpec.compile(spec, cfg, true, new PrintStream(OutputStream.nullOutputStream()));
+                List<String> lines = new ArrayList<>();
+                lines.add(TraceCheck.header(spec.getFileName().toString(), cfgPath.getFileName().toString(), java.util.Map.of()));
+                lines.addAll(SpecSimulator.behaviour(cs, seed, depth));
+                Files.write(out, lines, StandardCharsets.UTF_8);
+                System.out.println("Wrote " + (lines.size() - 2) + " steps of " + spec + " (seed " + seed + ") to " + out);
+                return 0;
+            } catch (NoSuchFileException e) {
+                System.err.println("barreleye traces simulate: no such file " + e.getFile());
+            } catch (ConfigException e) {
+                System.err.println("barreleye traces simulate: " + e.getMessage());
+            } catch (SyntaxException e) {
+                System.err.println("barreleye traces simulate: " + e.located());
+            } catch (SemanticException e) {
+                System.err.println("barreleye traces simulate: " + e.located());
+            }
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.barreleye.modelcheck.trace;
+
+import io.barreleye.modelcheck.config.ConfigParser;
+import io.barreleye.modelcheck.config.ModelConfig;
+import io.barreleye.modelcheck.eval.CompiledSpec;
+import io.barreleye.modelcheck.value.Value;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the spec and model a trace names (with the trace's constants) and validates the trace. */
+public final class TraceCheck {
+    private TraceCheck() {}
+
+    /** Finds a file the header names: next to the trace, else under {@code specsDir}. */
+    static Path locate(Path trace, String name, Path specsDir) {
+        Path p = Path.of(name);
+        if (p.isAbsolute()) return p;
+        Path beside = trace.toAbsolutePath().getParent().resolve(name);
+        if (Files.exists(beside)) return beside;
+        return specsDir.resolve(name);
+    }
+
+    /** Compiles the trace's spec and model, with the trace's constants replacing the model's. */
+    public static CompiledSpec compile(Trace t, Path specsDir) throws IOException {
+        Path tla = locate(t.file(), t.spec(), specsDir);
+        if (!Files.isRegularFile(tla)) throw new Trace.TraceException(t.file() + ": the spec " + t.spec() + " is not found (looked next to the trace and in " + specsDir + ")");
+        String modelName = t.model() != null ? t.model() : t.spec().replaceFirst("\\.tla$", ".cfg");
+        Path cfgPath = locate(t.file(), modelName, specsDir);
+        if (!Files.isRegularFile(cfgPath)) throw new Trace.TraceException(t.file() + ": the model " + modelName + " is not found");
+        ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
+        for (Map.Entry<String, Value> c : t.constants().entrySet()) cfg.constants.put(c.getKey(), c.getValue());
+        // Validation never needs deadlock checks, invariants or properties: the trace is the behaviour.
+        cfg.invariants.clear();
+        cfg.properties.clear();
+        cfg.constraints.clear();
+        cfg.actionConstraints.clear();
+        cfg.symmetry = null;
+        cfg.view = null;
+        return CompiledSpec.compile(tla, cfg, true, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    public static TraceValidator.Result check(Trace t, Path specsDir) throws IOException {
+        return new TraceValidator(compile(t, specsDir)).validate(t.events());
+    }
+
+    /** Writes a header line for a trace of {@code spec} with {@code model}. */
+    public static String header(String spec, String model, Map<String, Value> constants) {
+        StringBuilder sb = new StringBuilder("{\"trace\":\"barreleye/1\",\"spec\":");
+        sb.append(io.barreleye.modelcheck.Report.quoteJson(spec)).append(",\"model\":")
+                .append(io.barreleye.modelcheck.Report.quoteJson(model));
+        if (!constants.isEmpty()) {
+            sb.append(",\"constants\":{");
+            int i = 0;
+            for (Map.Entry<String, Value> c : constants.entrySet()) {
+                if (i++ > 0) sb.append(',');
+                sb.append(io.barreleye.modelcheck.Report.quoteJson(c.getKey())).append(':').append(TraceValues.toJson(c.getValue()));
+            }
+            sb.append('}');
+        }
+        return sb.append('}').toString();
+    }
+
+    /** An event line recording the action and every variable of the state it produced. */
+    public static String eventLine(String action, int core, long clock, String[] vars, Value[] state, List<String> only) {
+        StringBuilder sb = new StringBuilder("{\"event\":").append(io.barreleye.modelcheck.Report.quoteJson(action));
+        if (core >= 0) sb.append(",\"core\":").append(core);
+        sb.append(",\"clock\":").append(clock).append(",\"vars\":{");
+        int n = 0;
+        for (int i = 0; i < vars.length; i++) {
+            if (only != null && !only.contains(vars[i])) continue;
+            if (n++ > 0) sb.append(',');
+            sb.append(io.barreleye.modelcheck.Report.quoteJson(vars[i])).append(':').append(TraceValues.toJson(state[i]));
+        }
+        return sb.append("}}").toString();
+    }
+}

@@ -1,0 +1,155 @@
+package io.barreleye.modelcheck.trace;
+
+import io.barreleye.modelcheck.Report;
+import io.barreleye.modelcheck.eval.CompiledSpec;
+import io.barreleye.modelcheck.eval.EvalException;
+import io.barreleye.modelcheck.value.FcnValue;
+import io.barreleye.modelcheck.value.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Decides whether some behaviour of the spec explains a trace: start from the initial states,
+ * and for each event take the named action with the recorded arguments from every state still
+ * possible, keeping the successors that agree with the recorded values (variables not recorded
+ * stay free). The trace conforms when every event is explained; otherwise the first event that is
+ * not is diagnosed: the states possible before it, the actions enabled there, and which conjunct
+ * of the named action was false, or which recorded value the action cannot produce.
+ */
+public final class TraceValidator {
+    /** Stop tracking more than this many candidate states at once (the trace records too little). */
+    static final int MAX_CANDIDATES = 100_000;
+
+    /** The verdict on one trace, its diagnosis when it fails, and what it covered of the spec. */
+    public record Result(boolean conforms, int eventsChecked, int totalEvents, String diagnosis,
+                         Map<String, Long> actions, Set<Long> states) {}
+
+    private final CompiledSpec spec;
+
+    public TraceValidator(CompiledSpec spec) {
+        this.spec = spec;
+    }
+
+    public Result validate(List<TraceEvent> events) {
+        Map<String, Long> actions = new TreeMap<>();
+        Set<Long> visited = new HashSet<>();
+        List<Value[]> current = new ArrayList<>();
+        int start = 0;
+        List<Value[]> inits = new ArrayList<>();
+        spec.initStates((s, l) -> inits.add(s));
+        if (!events.isEmpty() && events.get(0).name().equals("Init")) {
+            for (Value[] s : inits) {
+                if (agrees(s, events.get(0))) current.add(s);
+            }
+            if (current.isEmpty()) {
+                return fail(events, 0, "no initial state of the spec agrees with the recorded initial values: "
+                        + events.get(0).describe(), actions, visited);
+            }
+            start = 1;
+        } else {
+            current.addAll(inits);
+        }
+        for (Value[] s : current) visited.add(spec.fingerprint(s));
+        for (int i = start; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            List<Value[]> next = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            try {
+                for (Value[] s : current) {
+                    spec.successorsVia(e.name(), e.args(), s, i + 1, (t, l) -> {
+                        if (agrees(t, e) && seen.add(spec.fingerprint(t))) next.add(t);
+                    });
+                }
+            } catch (EvalException ex) {
+                return fail(events, i, "evaluating " + e.name() + " fails: " + ex.getMessage(), actions, visited);
+            }
+            if (next.isEmpty()) return fail(events, i, diagnose(e, current, i + 1), actions, visited);
+            if (next.size() > MAX_CANDIDATES) {
+                return fail(events, i, "more than " + MAX_CANDIDATES + " spec states agree with the trace so far;"
+                        + " record more variables", actions, visited);
+            }
+            actions.merge(e.name(), 1L, Long::sum);
+            visited.addAll(seen);
+            current = next;
+        }
+        return new Result(true, events.size(), events.size(), null, actions, visited);
+    }
+
+    private Result fail(List<TraceEvent> events, int i, String why, Map<String, Long> actions, Set<Long> visited) {
+        TraceEvent e = events.get(i);
+        String d = "event " + (i + 1) + " (line " + e.line() + "): " + e.describe() + "\n  " + why;
+        return new Result(false, i, events.size(), d, actions, visited);
+    }
+
+    private boolean agrees(Value[] s, TraceEvent e) {
+        for (TraceEvent.Constraint c : e.constraints()) {
+            int v = spec.varIndex(c.var());
+            if (v < 0) return false;
+            Value at = s[v];
+            for (Value key : c.path()) {
+                if (!(at instanceof FcnValue f) || (at = f.apply(key)) == null) return false;
+            }
+            if (at.compareTo(c.value()) != 0) return false;
+        }
+        return true;
+    }
+
+    private String diagnose(TraceEvent e, List<Value[]> before, int level) {
+        StringBuilder sb = new StringBuilder();
+        for (TraceEvent.Constraint c : e.constraints()) {
+            if (spec.varIndex(c.var()) < 0) {
+                return "the trace records variable " + c.var() + ", which the spec does not declare";
+            }
+        }
+        int arity = spec.actionArity(e.name());
+        if (arity < 0) {
+            boolean labelled = false;
+            for (Value[] s : before) {
+                boolean[] any = {false};
+                spec.successors(s, level, (t, l) -> any[0] |= l.name().equals(e.name()));
+                labelled |= any[0];
+            }
+            if (!labelled) return "the spec has no action named " + e.name();
+        } else if (e.args() != null && e.args().length != arity) {
+            return e.name() + " takes " + arity + " argument(s) in the spec, but the trace gives " + e.args().length;
+        }
+        sb.append(before.size() == 1 ? "the one spec state possible before it:" : before.size() + " spec states were possible before it; the first:");
+        Value[] s = before.get(0);
+        sb.append("\n").append(Report.formatState(spec.varNames, s).indent(4).stripTrailing());
+        Map<String, Integer> enabled = new LinkedHashMap<>();
+        spec.successors(s, level, (t, l) -> enabled.merge(l.name(), 1, Integer::sum));
+        sb.append("\n  actions enabled there: ").append(enabled.isEmpty() ? "none" : enabled.toString());
+        String why = spec.falseConjunct(e.name(), e.args(), s, level);
+        if (why != null) {
+            sb.append("\n  ").append(e.name()).append(" cannot be taken there: ").append(why);
+            return sb.toString();
+        }
+        // the action can be taken: which recorded value disagrees?
+        List<Value[]> succ = new ArrayList<>();
+        spec.successorsVia(e.name(), e.args(), s, level, (t, l) -> succ.add(t));
+        for (TraceEvent.Constraint c : e.constraints()) {
+            int v = spec.varIndex(c.var());
+            boolean some = false;
+            Set<String> allowed = new java.util.TreeSet<>();
+            for (Value[] t : succ) {
+                Value at = t[v];
+                for (Value key : c.path()) at = at instanceof FcnValue f ? f.apply(key) : null;
+                if (at != null && at.compareTo(c.value()) == 0) some = true;
+                allowed.add(String.valueOf(at));
+            }
+            if (!some) {
+                sb.append("\n  ").append(e.name()).append(" can be taken, but the trace records ").append(c.var());
+                for (Value p : c.path()) sb.append('[').append(p).append(']');
+                sb.append("' = ").append(c.value()).append(" where the spec allows ").append(allowed);
+                return sb.toString();
+            }
+        }
+        sb.append("\n  ").append(e.name()).append(" can be taken, but no single successor agrees with all the recorded values");
+        return sb.toString();
+    }
+}
