@@ -457,6 +457,11 @@ public final class CompiledSpec {
         Node body = d.body;
         Env frame = new Env(Math.max(d.frameSize, 0), null);
         System.arraycopy(args, 0, frame.slots, 0, args.length);
+        while (body instanceof Nodes.Let let) {
+            // look inside LET ... IN /\ ... so the diagnosis names a conjunct, not the whole body
+            frame = let.frame(frame);
+            body = let.body;
+        }
         Node[] items = body instanceof Nodes.And a ? a.items : new Node[] {body};
         for (int i = 1; i <= items.length; i++) {
             Node prefix = new Nodes.And(body.span, java.util.Arrays.copyOf(items, i), Node.ACTION);

@@ -1,0 +1,148 @@
+package io.barreleye.proptest;
+
+import io.barreleye.channel.Generation;
+import io.barreleye.kernel.Invariant;
+import io.barreleye.kernel.Machine;
+import io.barreleye.kernel.Outcome;
+import io.barreleye.kernel.Scenario;
+import io.barreleye.kernel.ScenarioOp;
+import io.barreleye.runtime.SimRuntime;
+import io.barreleye.topology.Machines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * One randomized stateful run: a seed chooses the machine, the core count, the channel
+ * generation, the schedule (the simulation's seed), a crash in the middle of things, and the
+ * operations; the operations start at fixed steps, every invariant is checked after every step,
+ * and at the end every operation whose initiator is alive must have resolved. The run depends on
+ * the seed and the operation list only, so a failure replays exactly and can be shrunk.
+ */
+public final class StatefulRun {
+    /** Steps between the starts of consecutive operations. */
+    static final int GAP = 7;
+    /** Steps allowed after the last start for everything to resolve. */
+    static final int SETTLE = 20_000;
+    /** Steps per core run after every operation resolved, so that messages still in flight land. */
+    static final int DRAIN_PER_CORE = 100;
+    static final String[] MACHINES = {"amd-4x4", "amd-8x4", "intel-2x4", "single-16"};
+
+    /** What one seed fixes apart from the operations. */
+    public record Setup(long seed, String machine, int cores, Generation generation, long scheduleSeed,
+                        long crashStep, int crashCore) {
+        public static Setup of(long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            String machine = MACHINES[r.nextInt(MACHINES.length)];
+            int cores = 3 + r.nextInt(4);
+            Generation g = r.nextBoolean() ? Generation.EPOCH_ACK : Generation.USED_BIT;
+            long sched = r.nextLong();
+            boolean crash = r.nextInt(3) == 0;
+            long crashStep = crash ? 20 + r.nextInt(400) : -1;
+            int crashCore = crash ? 1 + r.nextInt(cores - 1) : -1;
+            return new Setup(seed, machine, cores, g, sched, crashStep, crashCore);
+        }
+
+        @Override
+        public String toString() {
+            return machine + ", " + cores + " cores, " + generation + (crashStep < 0 ? "" : ", core " + crashCore
+                    + " crashes at step " + crashStep);
+        }
+    }
+
+    /** Why a run failed: an invariant broken at a step, or operations left unresolved. */
+    public record Failure(String invariant, String detail, long step) {}
+
+    private StatefulRun() {}
+
+    /** The operations a seed generates. */
+    public static List<ScenarioOp> ops(Supplier<Scenario> factory, long seed, int count) {
+        Setup s = Setup.of(seed);
+        Machine m = boot(s, factory.get(), new SimRuntime(s.scheduleSeed()));
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        Scenario sc = factory.get();
+        List<ScenarioOp> ops = new ArrayList<>();
+        for (int i = 0; i < count; i++) ops.add(sc.randomOp(r, m));
+        return ops;
+    }
+
+    private static Machine boot(Setup s, Scenario sc, SimRuntime rt) {
+        Machine m = Machine.boot(Machines.named(s.machine()), s.cores(), s.generation(), 4, rt.clock());
+        sc.install(m);
+        return m;
+    }
+
+    /** Runs {@code ops} under the seed's setup; null when every invariant held and everything resolved. */
+    public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops) {
+        Setup s = Setup.of(seed);
+        SimRuntime rt = new SimRuntime(s.scheduleSeed());
+        if (s.crashStep() >= 0) rt.crashAt(s.crashStep(), s.crashCore());
+        Scenario sc = factory.get();
+        Machine m = boot(s, sc, rt);
+        List<Invariant> invariants = sc.invariants();
+        List<CompletableFuture<? extends Outcome<?>>> futures = new ArrayList<>();
+        List<ScenarioOp> started = new ArrayList<>();
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        long end = (long) ops.size() * GAP + SETTLE;
+        int next = 0;
+        long drainUntil = -1;
+        for (long step = 0; step < end; step++) {
+            while (next < ops.size() && (long) next * GAP <= step) {
+                ScenarioOp op = ops.get(next++);
+                if (!m.isAlive(op.core())) continue;
+                futures.add(sc.start(m, op));
+                started.add(op);
+            }
+            rt.run(m, never, 1);
+            for (Invariant inv : invariants) {
+                String bad = inv.check(m);
+                if (bad != null) return new Failure(inv.name(), bad, rt.steps());
+            }
+            if (drainUntil < 0 && next == ops.size() && allResolved(m, futures, started)) {
+                // messages may still be in flight: keep stepping a while so their effects are checked too
+                drainUntil = step + DRAIN_PER_CORE * m.size();
+            }
+            if (drainUntil >= 0 && step >= drainUntil) return null;
+        }
+        List<String> hanging = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            if (!futures.get(i).isDone() && m.isAlive(started.get(i).core())) hanging.add(started.get(i).toString());
+        }
+        return hanging.isEmpty() ? null
+                : new Failure("OperationResolves", "operations never resolved: " + hanging, rt.steps());
+    }
+
+    private static boolean allResolved(Machine m, List<CompletableFuture<? extends Outcome<?>>> fs, List<ScenarioOp> ops) {
+        for (int i = 0; i < fs.size(); i++) {
+            if (!fs.get(i).isDone() && m.isAlive(ops.get(i).core())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Shrinks a failing operation list: removes chunks, halving their size, keeping any removal
+     * after which the same invariant still fails (delta debugging). The seed's setup is unchanged.
+     */
+    public static List<ScenarioOp> shrink(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops, String invariant) {
+        List<ScenarioOp> cur = new ArrayList<>(ops);
+        for (int chunk = Math.max(1, cur.size() / 2); chunk >= 1; chunk /= 2) {
+            boolean removed = true;
+            while (removed) {
+                removed = false;
+                for (int i = 0; i + chunk <= cur.size(); i += chunk) {
+                    List<ScenarioOp> cand = new ArrayList<>(cur.subList(0, i));
+                    cand.addAll(cur.subList(i + chunk, cur.size()));
+                    Failure f = run(factory, seed, cand);
+                    if (f != null && f.invariant().equals(invariant)) {
+                        cur = cand;
+                        removed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return cur;
+    }
+}
