@@ -57,6 +57,11 @@ public final class TraceValidator {
         for (Value[] s : current) visited.add(spec.fingerprint(s));
         for (int i = start; i < events.size(); i++) {
             TraceEvent e = events.get(i);
+            int arity = spec.actionArity(e.name());
+            if (e.args() != null && arity >= 0 && e.args().length != arity) {
+                return fail(events, i, e.name() + " takes " + arity + " argument(s) in the spec, but the trace gives "
+                        + e.args().length, actions, visited);
+            }
             List<Value[]> next = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
             try {
