@@ -62,6 +62,15 @@ public final class Kernel {
         this.recorder = r == null ? Recorder.OFF : r;
     }
 
+    /** Reports a protocol step (a spec action name and its arguments); free when recording is off. */
+    public void record(String event, long... args) {
+        if (recorder != Recorder.OFF) recorder.record(event, id, args);
+    }
+
+    public boolean recording() {
+        return recorder != Recorder.OFF;
+    }
+
     public void on(int type, Handler h) {
         handlers[type] = h;
     }

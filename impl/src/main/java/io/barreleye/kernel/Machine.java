@@ -76,10 +76,7 @@ public final class Machine {
         for (int peer = 0; peer < kernels.size(); peer++) {
             if (peer == id || !alive.get(peer)) continue;
             Kernel other = kernels.get(peer);
-            other.post(() -> {
-                other.unbind(id);
-                other.monitor().peerFailed(id);
-            });
+            other.post(() -> other.peerFailed(id));
         }
     }
 

@@ -1,0 +1,91 @@
+package io.barreleye.vm;
+
+import io.barreleye.kernel.Kernel;
+import io.barreleye.kernel.Machine;
+import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.Latencies;
+import io.barreleye.runtime.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * "map-unmap": every core (or only core 0, see {@link #singleInitiator}) maps one of its own pages
+ * to one of its own frames, touches it, and unmaps it, {@code rounds} times; each unmap's latency
+ * (clock units: simulation steps or nanoseconds) is a sample. Other cores touch the pages they
+ * see mapped so that shootdowns have TLB entries to remove.
+ */
+public final class VmWorkload implements Workload {
+    private final int rounds;
+    private final TreeShape shape;
+    private final boolean allCores;
+    private final List<Latencies> latencies = new ArrayList<>();
+
+    public VmWorkload(int rounds, TreeShape shape) {
+        this(rounds, shape, true);
+    }
+
+    private VmWorkload(int rounds, TreeShape shape, boolean allCores) {
+        this.rounds = rounds;
+        this.shape = shape;
+        this.allCores = allCores;
+    }
+
+    /** Only core 0 maps and unmaps (the latency of one shootdown on an otherwise idle machine). */
+    public static VmWorkload singleInitiator(int rounds, TreeShape shape) {
+        return new VmWorkload(rounds, shape, false);
+    }
+
+    @Override
+    public String name() {
+        return "map-unmap";
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Machine m) {
+        if (Vm.of(m.kernel(0)) == null) Vm.install(m, shape, Set.of());
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Kernel k : m.live()) {
+            if (!allCores && k.id() != 0) continue;
+            if (k.id() >= m.size()) continue;
+            Latencies lat = new Latencies();
+            latencies.add(lat);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            all.add(done);
+            k.post(() -> round(k, rounds, lat, done));
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
+    }
+
+    private void round(Kernel k, int left, Latencies lat, CompletableFuture<Void> done) {
+        if (left == 0) {
+            done.complete(null);
+            return;
+        }
+        Vm vm = Vm.of(k);
+        long page = k.id();   // home: this core
+        long frame = k.id();  // owned by this core
+        vm.map(page, frame).thenAccept(mo -> {
+            if (!mo.succeeded()) {
+                done.completeExceptionally(new IllegalStateException("map failed on core " + k.id() + ": " + mo));
+                return;
+            }
+            vm.touch(page);
+            long t0 = k.now();
+            vm.unmap(page).thenAccept(uo -> {
+                if (uo instanceof Outcome.Success<Long>) {
+                    lat.add(k.now() - t0);
+                    k.later(() -> round(k, left - 1, lat, done));
+                } else {
+                    done.completeExceptionally(new IllegalStateException("unmap failed on core " + k.id() + ": " + uo));
+                }
+            });
+        });
+    }
+
+    @Override
+    public List<Latencies> latencies() {
+        return latencies;
+    }
+}
