@@ -1,0 +1,84 @@
+package io.barreleye.proptest;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.barreleye.kernel.Scenario;
+import io.barreleye.vm.TreeShape;
+import io.barreleye.vm.VmFault;
+import io.barreleye.vm.VmScenario;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The randomized stateful suite over the simulated runtime: for every protocol, many seeds, each
+ * a workload, a schedule and faults (a core crashing in the middle of things); invariants after
+ * every step; every operation resolved. A failure prints its seed, a shrunk operation list and
+ * the command that replays it. {@code -Dbarreleye.seed=S -Dbarreleye.scenario=NAME} replays one
+ * seed; {@code -Dbarreleye.seeds=N} changes how many seeds each protocol gets (default 1000).
+ * Then every fault switch, which breaks a protocol on purpose, must be caught.
+ */
+class RandomizedProtocolTest {
+    static final int OPS = 20;
+
+    /** The protocols, correct. */
+    static Map<String, Supplier<Scenario>> scenarios() {
+        Map<String, Supplier<Scenario>> m = new LinkedHashMap<>();
+        for (TreeShape shape : TreeShape.values()) {
+            m.put("vm-" + shape.name().toLowerCase(), () -> new VmScenario(Set.of(), shape));
+        }
+        return m;
+    }
+
+    /** Every fault switch, as a broken scenario. */
+    static Map<String, Supplier<Scenario>> broken() {
+        Map<String, Supplier<Scenario>> m = new LinkedHashMap<>();
+        for (VmFault f : VmFault.values()) {
+            m.put("vm+" + f.name(), () -> new VmScenario(EnumSet.of(f), TreeShape.MULTICAST));
+        }
+        return m;
+    }
+
+    @TestFactory
+    List<DynamicTest> protocolsHoldOverManySeeds() {
+        String only = System.getProperty("barreleye.scenario");
+        Long seed = Long.getLong("barreleye.seed");
+        int seeds = Integer.getInteger("barreleye.seeds", 1000);
+        List<DynamicTest> tests = new ArrayList<>();
+        Map<String, Supplier<Scenario>> all = new LinkedHashMap<>(scenarios());
+        all.putAll(broken());
+        for (Map.Entry<String, Supplier<Scenario>> e : all.entrySet()) {
+            if (only != null && !only.equals(e.getKey())) continue;
+            if (only == null && e.getKey().contains("+")) continue;
+            long first = seed != null ? seed : 1;
+            int count = seed != null ? 1 : seeds;
+            tests.add(DynamicTest.dynamicTest(e.getKey() + " seeds " + first + ".." + (first + count - 1), () -> {
+                RandomizedSuite.Result r = RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS);
+                System.out.println(r.report());
+                assertTrue(r.passed(), r.report());
+            }));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyFaultSwitchIsCaught() {
+        List<DynamicTest> tests = new ArrayList<>();
+        if (System.getProperty("barreleye.scenario") != null) return tests;
+        for (Map.Entry<String, Supplier<Scenario>> e : broken().entrySet()) {
+            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
+                RandomizedSuite.Result r = RandomizedSuite.check(e.getKey(), e.getValue(), 1, 300, OPS);
+                assertFalse(r.passed(), e.getKey() + " was not caught in 300 seeds");
+                System.out.println(r.report());
+            }));
+        }
+        return tests;
+    }
+}
