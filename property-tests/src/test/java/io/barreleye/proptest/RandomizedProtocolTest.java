@@ -3,6 +3,8 @@ package io.barreleye.proptest;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barreleye.caps.CapsFault;
+import io.barreleye.caps.CapsScenario;
 import io.barreleye.kernel.Scenario;
 import io.barreleye.vm.TreeShape;
 import io.barreleye.vm.VmFault;
@@ -34,6 +36,7 @@ class RandomizedProtocolTest {
         for (TreeShape shape : TreeShape.values()) {
             m.put("vm-" + shape.name().toLowerCase(), () -> new VmScenario(Set.of(), shape));
         }
+        m.put("caps", () -> new CapsScenario(Set.of()));
         return m;
     }
 
@@ -42,6 +45,9 @@ class RandomizedProtocolTest {
         Map<String, Supplier<Scenario>> m = new LinkedHashMap<>();
         for (VmFault f : VmFault.values()) {
             m.put("vm+" + f.name(), () -> new VmScenario(EnumSet.of(f), TreeShape.MULTICAST));
+        }
+        for (CapsFault f : CapsFault.values()) {
+            m.put("caps+" + f.name(), () -> new CapsScenario(EnumSet.of(f)));
         }
         return m;
     }
@@ -74,8 +80,8 @@ class RandomizedProtocolTest {
         if (System.getProperty("barreleye.scenario") != null) return tests;
         for (Map.Entry<String, Supplier<Scenario>> e : broken().entrySet()) {
             tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
-                RandomizedSuite.Result r = RandomizedSuite.check(e.getKey(), e.getValue(), 1, 300, OPS);
-                assertFalse(r.passed(), e.getKey() + " was not caught in 300 seeds");
+                RandomizedSuite.Result r = RandomizedSuite.check(e.getKey(), e.getValue(), 1, 2000, OPS);
+                assertFalse(r.passed(), e.getKey() + " was not caught in 2000 seeds");
                 System.out.println(r.report());
             }));
         }
