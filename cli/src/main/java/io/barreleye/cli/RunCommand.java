@@ -30,8 +30,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Simulation seed (default: random, printed).")
     Long seed;
 
-    @Option(names = "--workload", defaultValue = "storm", description = "ping-pong or storm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workload", defaultValue = "storm",
+            description = "ping-pong, storm, map-unmap (TLB shootdown storm) or caps (capability churn) (default: ${DEFAULT-VALUE}).")
     String workload;
+
+    @Option(names = "--tree", defaultValue = "NUMA_MULTICAST",
+            description = "Unmap tree: BROADCAST, UNICAST, MULTICAST or NUMA_MULTICAST (default: ${DEFAULT-VALUE}).")
+    io.barreleye.vm.TreeShape tree;
 
     @Option(names = "--rounds", defaultValue = "1000",
             description = "Round trips per pair (ping-pong) or messages per pair of cores (storm) (default: ${DEFAULT-VALUE}).")
@@ -50,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         Workload w;
         try {
             t = Machines.named(machine);
-            w = Workload.named(workload, rounds);
+            w = Workloads.named(workload, rounds, tree);
         } catch (IllegalArgumentException e) {
             System.err.println("barreleye run: " + e.getMessage());
             return 2;
@@ -90,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         System.out.print(RunResult.of(m, rt, usedSeed, w, ok, ms).format());
         if (usedSeed != null) {
             System.out.println("Replay: ./barreleye run --machine " + machine + " --cores " + n + " --runtime sim --seed "
-                    + usedSeed + " --workload " + workload + " --rounds " + rounds);
+                    + usedSeed + " --workload " + workload + " --rounds " + rounds
+                    + (workload.equals("map-unmap") ? " --tree " + tree : ""));
         }
         return ok ? 0 : 1;
     }

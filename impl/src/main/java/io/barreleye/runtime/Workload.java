@@ -13,16 +13,4 @@ public interface Workload {
 
     /** Latency samples per core, for the report. */
     List<Latencies> latencies();
-
-    static Workload named(String name, int rounds) {
-        return switch (name) {
-            case "ping-pong" -> new PingPongWorkload(rounds);
-            case "storm" -> new StormWorkload(rounds);
-            default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
-        };
-    }
-
-    static List<String> names() {
-        return List.of("ping-pong", "storm");
-    }
 }
