@@ -1,0 +1,138 @@
+package io.barreleye.traces;
+
+import io.barreleye.kernel.Recorder;
+import io.barreleye.modelcheck.trace.TraceValues;
+import io.barreleye.modelcheck.value.ModelValue;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.Value;
+import io.barreleye.modelcheck.value.IntValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The refinement mapping from the vm package's unmap protocol to specs/Shootdown.tla, driven by
+ * the recorder hook: each implementation step (Map, Fill, Unmap, RecvUnmap, SendAck, RecvAck,
+ * Complete, the spec's own names) becomes a trace event with the spec's arguments and the spec
+ * variables it changes. Implementation core {@code c} is spec core {@code c + 1}; page {@code v}
+ * (homed on core {@code v}) is spec page {@code v + 1}; frame {@code f} is the model value
+ * {@code f<f>}. Steps the spec does not have (a replica learning of a Map, watching a failed
+ * peer) are not events. The spec's {@code free} is the union of every core's free frames, kept
+ * here from the Map and Complete steps; {@code st}, {@code waiting} and {@code msgs} are left free
+ * for the checker to reconstruct.
+ */
+public final class ShootdownMapping implements Recorder {
+    private final int cores;
+    private final int frames;
+    private final List<String> lines = new ArrayList<>();
+    private final TreeSet<Long> free = new TreeSet<>();
+    private long clock;
+
+    /** A mapping for a machine of {@code cores} cores; {@code model} names the .cfg whose Parent is the run's tree. */
+    public ShootdownMapping(int cores, int framesPerCore, String model) {
+        this.cores = cores;
+        this.frames = cores * framesPerCore;
+        for (long f = 0; f < frames; f++) free.add(f);
+        lines.add(io.barreleye.modelcheck.trace.TraceCheck.header("Shootdown.tla", model, constants()));
+    }
+
+    /** The model of a tree shape the spec has: broadcast (Shootdown.cfg) or the chain (Shootdown_chain.cfg). */
+    public static String modelFor(io.barreleye.vm.TreeShape shape) {
+        return switch (shape) {
+            case BROADCAST -> "Shootdown.cfg";
+            case UNICAST -> "Shootdown_chain.cfg";
+            default -> throw new IllegalArgumentException("specs/Shootdown.tla models the broadcast and chain trees, not " + shape);
+        };
+    }
+
+    /** The model's constants for this machine: its cores, pages and frames. */
+    public Map<String, Value> constants() {
+        Map<String, Value> c = new LinkedHashMap<>();
+        Value[] cs = new Value[cores];
+        for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
+        c.put("Cores", SetEnumValue.of(cs.clone()));
+        c.put("Pages", SetEnumValue.of(cs.clone()));
+        Value[] fs = new Value[frames];
+        for (int f = 0; f < frames; f++) fs[f] = frame(f);
+        c.put("Frames", SetEnumValue.of(fs));
+        return c;
+    }
+
+    private static Value frame(long f) {
+        return ModelValue.of("f" + f);
+    }
+
+    private static final Value NO_FRAME = ModelValue.of("NoFrame");
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    @Override
+    public void record(String event, int core, long... a) {
+        int c = core + 1;
+        switch (event) {
+            case "Map" -> {
+                free.remove(a[1]);
+                emit(event, core, new Object[] {a[0] + 1, frame(a[1])}, "pt", new Object[] {c, a[0] + 1}, frame(a[1]),
+                        "free", null, freeSet());
+            }
+            case "Fill" -> emit(event, core, new Object[] {c, a[0] + 1}, "tlb", new Object[] {c, a[0] + 1}, frame(a[1]));
+            case "Unmap" -> emit(event, core, new Object[] {a[0] + 1}, "victim", new Object[] {a[0] + 1}, frame(a[1]),
+                    "phase", new Object[] {a[0] + 1}, "unmapping", "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
+                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
+            case "RecvUnmap" -> emit(event, core, new Object[] {c, a[0] + 1}, "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
+                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
+            case "SendAck" -> emit(event, core, new Object[] {c, a[0] + 1});
+            case "RecvAck" -> emit(event, core, new Object[] {c, a[0] + 1, a[1] + 1});
+            case "Complete" -> {
+                free.add(a[1]);
+                emit(event, core, new Object[] {a[0] + 1}, "phase", new Object[] {a[0] + 1}, "idle",
+                        "victim", new Object[] {a[0] + 1}, NO_FRAME, "free", null, freeSet());
+            }
+            default -> { } // implementation-only steps: not spec actions
+        }
+    }
+
+    private Value freeSet() {
+        List<Value> fs = new ArrayList<>();
+        for (long f : free) fs.add(frame(f));
+        return SetEnumValue.of(fs);
+    }
+
+    /** One event line: the action, its arguments, then (variable, path or null for the whole, value) triples. */
+    private void emit(String action, int core, Object[] args, Object... updates) {
+        StringBuilder sb = new StringBuilder("{\"event\":\"").append(action).append("\",\"core\":").append(core)
+                .append(",\"clock\":").append(++clock).append(",\"args\":[");
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(json(args[i]));
+        }
+        sb.append(']');
+        if (updates.length > 0) {
+            sb.append(",\"updates\":[");
+            for (int i = 0; i < updates.length; i += 3) {
+                if (i > 0) sb.append(',');
+                sb.append("{\"var\":\"").append(updates[i]).append("\",\"path\":[");
+                Object[] path = (Object[]) updates[i + 1];
+                if (path != null) {
+                    for (int k = 0; k < path.length; k++) {
+                        if (k > 0) sb.append(',');
+                        sb.append(json(path[k]));
+                    }
+                }
+                sb.append("],\"value\":").append(json(updates[i + 2])).append('}');
+            }
+            sb.append(']');
+        }
+        lines.add(sb.append('}').toString());
+    }
+
+    private static String json(Object o) {
+        if (o instanceof Value v) return TraceValues.toJson(v);
+        if (o instanceof String s) return "\"" + s + "\"";
+        return o.toString();
+    }
+}

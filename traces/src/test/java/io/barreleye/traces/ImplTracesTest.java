@@ -1,0 +1,46 @@
+package io.barreleye.traces;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.barreleye.channel.Generation;
+import io.barreleye.kernel.Machine;
+import io.barreleye.modelcheck.trace.Trace;
+import io.barreleye.modelcheck.trace.TraceCheck;
+import io.barreleye.modelcheck.trace.TraceValidator;
+import io.barreleye.runtime.SimRuntime;
+import io.barreleye.topology.Machines;
+import io.barreleye.vm.TreeShape;
+import io.barreleye.vm.Vm;
+import io.barreleye.vm.VmWorkload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs of the implementation, recorded through the refinement mappings, conform to the specs. */
+class ImplTracesTest {
+    @TempDir
+    Path tmp;
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = TreeShape.class, names = {"BROADCAST", "UNICAST"})
+    void unmapRunsConformToShootdown(TreeShape shape) throws IOException {
+        for (long seed = 1; seed <= 10; seed++) {
+            SimRuntime rt = new SimRuntime(seed);
+            Machine m = Machine.boot(Machines.named("amd-4x4"), 3, Generation.EPOCH_ACK, 4, rt.clock());
+            Vm.install(m, shape, Set.of(), 2);
+            ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(shape));
+            Vm.setRecorder(m, map);
+            VmWorkload w = new VmWorkload(5, shape);
+            assertTrue(rt.run(m, w.start(m), 1_000_000), "seed " + seed);
+            Path f = tmp.resolve("shootdown-" + seed + ".ndjson");
+            Files.write(f, map.lines());
+            TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+            assertTrue(r.conforms(), shape + " seed " + seed + ": " + r.diagnosis());
+            assertTrue(r.totalEvents() > 40 && r.actions().keySet().containsAll(
+                    java.util.List.of("Map", "Unmap", "RecvUnmap", "SendAck", "RecvAck", "Complete")), r.actions().toString());
+        }
+    }
+}
