@@ -115,6 +115,12 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Checks every model under {@code dir}; 0 when each gives its expected verdict. */
     static int checkAll(Path dir, int workers, boolean noDeadlock) throws IOException {
+        return checkAll(dir, workers, noDeadlock, new java.util.ArrayList<>());
+    }
+
+    /** As {@link #checkAll(Path, int, boolean)}, adding a line per model to {@code lines} for the report. */
+    static int checkAll(Path dir, int workers, boolean noDeadlock, List<io.barreleye.traces.ReportWriter.ModelLine> lines)
+            throws IOException {
         List<SpecCatalog.Model> models = SpecCatalog.models(dir);
         if (models.isEmpty()) {
             System.err.println("barreleye: no models (.cfg files) under " + dir.toAbsolutePath());
@@ -139,6 +145,8 @@ final class CheckCommand implements Callable<Integer> {
                     && (m.expectedDistinct() < 0 || m.expectedExit() != 0 || m.expectedDistinct() == r.distinct);
             if (!ok) failures++;
             Path rel = dir.toAbsolutePath().relativize(m.config().toAbsolutePath());
+            lines.add(new io.barreleye.traces.ReportWriter.ModelLine(rel.toString(), r.verdict.name(), r.distinct, r.generated,
+                    r.millis / 1000.0, ok));
             System.out.printf("%-44s %-22s %10d %10d %8.2f  %s%n", rel, r.verdict, r.distinct, r.generated,
                     r.millis / 1000.0, ok ? "yes" : "NO (expected exit " + m.expectedExit()
                             + (m.expectedText().isEmpty() ? "" : " with \"" + m.expectedText() + "\"")

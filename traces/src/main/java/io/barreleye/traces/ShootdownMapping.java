@@ -66,12 +66,13 @@ public final class ShootdownMapping implements Recorder {
 
     private static final Value NO_FRAME = ModelValue.of("NoFrame");
 
-    public List<String> lines() {
-        return lines;
+    public synchronized List<String> lines() {
+        return new ArrayList<>(lines);
     }
 
+    /** Synchronized: on threads, the order in which cores take this lock is the trace's order, which respects causality (a send is recorded before the message leaves, a receive after it arrived). */
     @Override
-    public void record(String event, int core, long... a) {
+    public synchronized void record(String event, int core, long... a) {
         int c = core + 1;
         switch (event) {
             case "Map" -> {

@@ -43,4 +43,18 @@ class ImplTracesTest {
                     java.util.List.of("Map", "Unmap", "RecvUnmap", "SendAck", "RecvAck", "Complete")), r.actions().toString());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void verifyRunsRecordValidateAndReport() throws IOException {
+        java.util.List<Conformance.Run> runs = Conformance.runAll(Path.of("..", "specs"), tmp.resolve("traces"), 1);
+        assertTrue(runs.size() == 4, "two trees, one seed and one threaded run each");
+        for (Conformance.Run r : runs) assertTrue(r.result().conforms(), r.file() + ": " + r.result().diagnosis());
+        ReportWriter.write(tmp.resolve("report"), java.util.List.of(new ReportWriter.ModelLine("X.cfg", "SUCCESS", 3, 4, 0.1, true)),
+                runs, java.util.List.of(new Conformance.Coverage("Shootdown.tla", "Shootdown.cfg", java.util.Set.of("Map"),
+                        java.util.Set.of("Map", "Fill"), 10, 100)));
+        String json = Files.readString(tmp.resolve("report").resolve("report.json"));
+        assertTrue(json.contains("\"conforms\": true") && json.contains("\"modelDistinct\": 100"), json);
+        String html = Files.readString(tmp.resolve("report").resolve("index.html"));
+        assertTrue(html.contains("Implementation traces") && html.contains("1 of 2"), html);
+    }
 }

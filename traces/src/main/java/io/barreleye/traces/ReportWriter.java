@@ -1,0 +1,89 @@
+package io.barreleye.traces;
+
+import io.barreleye.modelcheck.Report;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the conformance report: target/report/report.json and index.html. */
+public final class ReportWriter {
+    /** A model-checking line of the report. */
+    public record ModelLine(String model, String verdict, long distinct, long generated, double seconds, boolean asExpected) {}
+
+    private ReportWriter() {}
+
+    public static void write(Path dir, List<ModelLine> models, List<Conformance.Run> runs, List<Conformance.Coverage> cov)
+            throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder j = new StringBuilder("{\n  \"models\": [\n");
+        for (int i = 0; i < models.size(); i++) {
+            ModelLine m = models.get(i);
+            j.append("    {\"model\": ").append(Report.quoteJson(m.model())).append(", \"verdict\": ").append(Report.quoteJson(m.verdict()))
+                    .append(", \"distinct\": ").append(m.distinct()).append(", \"generated\": ").append(m.generated())
+                    .append(", \"seconds\": ").append(String.format(java.util.Locale.ROOT, "%.2f", m.seconds()))
+                    .append(", \"asExpected\": ").append(m.asExpected()).append('}').append(i + 1 < models.size() ? ",\n" : "\n");
+        }
+        j.append("  ],\n  \"traces\": [\n");
+        for (int i = 0; i < runs.size(); i++) {
+            Conformance.Run r = runs.get(i);
+            j.append("    {\"spec\": ").append(Report.quoteJson(r.spec())).append(", \"model\": ").append(Report.quoteJson(r.model()))
+                    .append(", \"runtime\": ").append(Report.quoteJson(r.runtime())).append(", \"seed\": ").append(r.seed())
+                    .append(", \"file\": ").append(Report.quoteJson(r.file().toString()))
+                    .append(", \"events\": ").append(r.result().totalEvents())
+                    .append(", \"conforms\": ").append(r.result().conforms())
+                    .append(", \"diagnosis\": ").append(r.result().diagnosis() == null ? "null" : Report.quoteJson(r.result().diagnosis()))
+                    .append('}').append(i + 1 < runs.size() ? ",\n" : "\n");
+        }
+        j.append("  ],\n  \"coverage\": [\n");
+        for (int i = 0; i < cov.size(); i++) {
+            Conformance.Coverage c = cov.get(i);
+            j.append("    {\"spec\": ").append(Report.quoteJson(c.spec())).append(", \"model\": ").append(Report.quoteJson(c.model()))
+                    .append(", \"actionsTaken\": ").append(c.actionsTaken().size()).append(", \"actions\": ").append(c.allActions().size())
+                    .append(", \"statesVisited\": ").append(c.statesVisited()).append(", \"modelDistinct\": ").append(c.modelDistinct())
+                    .append('}').append(i + 1 < cov.size() ? ",\n" : "\n");
+        }
+        j.append("  ]\n}\n");
+        Files.writeString(dir.resolve("report.json"), j, StandardCharsets.UTF_8);
+
+        StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Barreleye verification report</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+                + ".bad{background:#fdd}.ok{background:#dfd}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body>"
+                + "<h1>Barreleye verification report</h1><h2>Models</h2><table><tr><th>model</th><th>verdict</th><th>distinct</th>"
+                + "<th>generated</th><th>seconds</th><th>as expected</th></tr>");
+        for (ModelLine m : models) {
+            h.append("<tr class=\"").append(m.asExpected() ? "ok" : "bad").append("\"><td>").append(esc(m.model())).append("</td><td>")
+                    .append(esc(m.verdict())).append("</td><td>").append(m.distinct()).append("</td><td>").append(m.generated())
+                    .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.2f", m.seconds())).append("</td><td>")
+                    .append(m.asExpected() ? "yes" : "NO").append("</td></tr>");
+        }
+        h.append("</table><h2>Implementation traces</h2><table><tr><th>spec</th><th>model</th><th>runtime</th><th>seed</th><th>events</th><th>verdict</th></tr>");
+        for (Conformance.Run r : runs) {
+            h.append("<tr class=\"").append(r.result().conforms() ? "ok" : "bad").append("\"><td>").append(esc(r.spec())).append("</td><td>")
+                    .append(esc(r.model())).append("</td><td>").append(esc(r.runtime())).append("</td><td>").append(r.seed())
+                    .append("</td><td>").append(r.result().totalEvents()).append("</td><td>")
+                    .append(r.result().conforms() ? "conforms" : "diverges").append("</td></tr>");
+        }
+        h.append("</table>");
+        for (Conformance.Run r : runs) {
+            if (!r.result().conforms()) {
+                h.append("<h3>Divergence: ").append(esc(r.file().getFileName().toString())).append("</h3><pre>")
+                        .append(esc(r.result().diagnosis())).append("</pre>");
+            }
+        }
+        h.append("<h2>Spec coverage</h2><table><tr><th>spec</th><th>model</th><th>actions taken</th><th>states visited</th></tr>");
+        for (Conformance.Coverage c : cov) {
+            h.append("<tr><td>").append(esc(c.spec())).append("</td><td>").append(esc(c.model())).append("</td><td>")
+                    .append(c.actionsTaken().size()).append(" of ").append(c.allActions().size()).append(' ')
+                    .append(esc(c.actionsTaken().toString())).append("</td><td>").append(c.statesVisited()).append(" of ")
+                    .append(c.modelDistinct()).append("</td></tr>");
+        }
+        h.append("</table></body></html>\n");
+        Files.writeString(dir.resolve("index.html"), h, StandardCharsets.UTF_8);
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
