@@ -150,6 +150,7 @@ public final class CompiledSpec {
             }
         }
         this.checkDeadlock = !deadlockFlagOff && (cfg.checkDeadlock == null || cfg.checkDeadlock);
+        actions(); // annotates the next-state relation with the actions below each part
         this.alias = cfg.alias == null ? null : compiler.rootCall(def(compiler, cfg.alias, "alias").name, Span.NONE);
         this.postcondition = cfg.postcondition == null ? null
                 : compiler.rootCall(def(compiler, cfg.postcondition, "postcondition").name, Span.NONE);
@@ -428,9 +429,15 @@ public final class CompiledSpec {
             });
             return;
         }
-        successors(s, level, (t, l) -> {
-            if (l != null && l.name().equals(action)) sink.accept(t, l);
-        });
+        Value[] nxt = new Value[varNames.length];
+        Ctx c = ctx(s, nxt, false, level);
+        c.onlyAction = action;
+        next.enumerateTop(c, null, () -> {
+            for (Value v : nxt) {
+                if (v == null) return;
+            }
+            if (c.label != null && c.label.name().equals(action)) sink.accept(nxt.clone(), c.label);
+        }, nextName);
     }
 
     private static boolean allKnown(Value[] args) {
@@ -495,6 +502,7 @@ public final class CompiledSpec {
     }
 
     private void collectActions(Node n, String defName, List<Label> out) {
+        int before = out.size();
         if (n instanceof Nodes.Or o) {
             for (Node i : o.items) collectActions(i, defName, out);
         } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
@@ -506,7 +514,13 @@ public final class CompiledSpec {
         } else {
             Label l = world.label(new Label(defName, n.span));
             if (!out.contains(l)) out.add(l);
+            else before = out.indexOf(l);
         }
+        // remember which actions lie below this node, so one action's steps can be found alone
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Label l : out.subList(Math.min(before, out.size()), out.size())) names.add(l.name());
+        if (n.topActions == null) n.topActions = names;
+        else n.topActions.addAll(names);
     }
 
     public String violatedInvariant(Value[] s, int level) {

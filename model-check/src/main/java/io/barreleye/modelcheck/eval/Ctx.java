@@ -17,6 +17,8 @@ public final class Ctx {
     public Label label;
     /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
     public long primeReads;
+    /** When set, only steps of the action with this name are enumerated. */
+    public String onlyAction;
 
     public Ctx(World rt, Value[] cur, Value[] next, boolean initMode) {
         this.rt = rt;

@@ -23,6 +23,11 @@ public abstract class Node {
      * (an action may be passed), so it must go through {@link #enumerate} rather than be evaluated.
      */
     public boolean dyn;
+    /**
+     * For parts of the next-state relation: the names of the actions below this node, so that a
+     * search for one action's steps (trace validation) can skip the rest. Null when not computed.
+     */
+    java.util.Set<String> topActions;
     private Label cachedLabel;
 
     protected Node(Span span, int level) {
@@ -42,12 +47,18 @@ public abstract class Node {
      * and the first other expression names the action after the definition it sits in.
      */
     public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+        if (skips(c)) return;
         Label l = cachedLabel;
         if (l == null || !l.name().equals(defName)) {
             l = cachedLabel = c.rt.label(new Label(defName, span));
         }
         c.label = l;
         enumerate(c, e, k);
+    }
+
+    /** True when only one action's steps are wanted and none of them is below this node. */
+    final boolean skips(Ctx c) {
+        return c.onlyAction != null && topActions != null && !topActions.contains(c.onlyAction);
     }
 
     public boolean evalBool(Ctx c, Env e) {

@@ -216,6 +216,7 @@ final class Nodes {
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            if (skips(c)) return;
             def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
         }
     }
@@ -404,6 +405,7 @@ final class Nodes {
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            if (skips(c)) return;
             for (Node n : items) n.enumerateTop(c, e, k, defName);
         }
     }
@@ -532,6 +534,7 @@ final class Nodes {
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            if (skips(c)) return;
             body.enumerateTop(c, frame(e), k, defName);
         }
     }
@@ -575,6 +578,7 @@ final class Nodes {
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
+            if (skips(c)) return;
             if (forall) {
                 super.enumerateTop(c, e, k, defName);
                 return;
