@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code barreleye traces}: validate recorded runs against the specs, or write spec traces. */
 @Command(name = "traces", mixinStandardHelpOptions = true,
         description = "Trace validation: does some behaviour of the spec explain a recorded run?",
-        subcommands = {TracesCommand.Check.class, TracesCommand.Simulate.class})
+        subcommands = {TracesCommand.Check.class, TracesCommand.Simulate.class, TracesCommand.ExportTla.class})
 final class TracesCommand implements Runnable {
     @Override
     public void run() {
@@ -117,6 +117,35 @@ final class TracesCommand implements Runnable {
                 System.err.println("barreleye traces simulate: " + e.located());
             } catch (SemanticException e) {
                 System.err.println("barreleye traces simulate: " + e.located());
+            }
+            return 2;
+        }
+    }
+
+    /** {@code traces export-tla FILE --out DIR}: the trace as a TLA+ module and model that TLC checks. */
+    @Command(name = "export-tla", mixinStandardHelpOptions = true,
+            description = "Write a trace as a TLA+ module and model (for TLC): TraceNotFinished violated = the trace conforms.")
+    static final class ExportTla implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+
+        @Override
+        public Integer call() {
+            try {
+                Path m = io.barreleye.modelcheck.trace.TlaExport.export(Trace.read(file), SpecCatalog.specsDir(), out);
+                System.out.println("Wrote " + m + " and its .cfg. Check it with TLC: java -jar tla2tools.jar -config "
+                        + m.getFileName().toString().replace(".tla", ".cfg") + " " + m.getFileName()
+                        + " (in " + out + "); \"Invariant TraceNotFinished is violated\" means the trace conforms.");
+                return 0;
+            } catch (NoSuchFileException e) {
+                System.err.println("barreleye traces export-tla: no such file " + e.getFile());
+            } catch (Trace.TraceException | IllegalArgumentException | ConfigException e) {
+                System.err.println("barreleye traces export-tla: " + e.getMessage());
+            } catch (IOException e) {
+                System.err.println("barreleye traces export-tla: " + e.getMessage());
             }
             return 2;
         }

@@ -1,0 +1,92 @@
+package io.barreleye.traces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.barreleye.modelcheck.CheckOptions;
+import io.barreleye.modelcheck.CheckResult;
+import io.barreleye.modelcheck.ModelChecker;
+import io.barreleye.modelcheck.trace.TlaExport;
+import io.barreleye.modelcheck.trace.Trace;
+import io.barreleye.modelcheck.trace.TraceCheck;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Traces exported as TLA+ give the same verdict as in-process validation, checked by the embedded
+ * checker here and, when TLA2TOOLS_JAR names a TLC jar, by TLC too.
+ */
+class ExportTlaTest {
+    static final Path SPECS = Path.of("..", "specs");
+
+    @TempDir
+    Path tmp;
+
+    static CheckResult check(Path tla, Path cfg) {
+        CheckOptions o = new CheckOptions();
+        o.spec = tla;
+        o.config = cfg;
+        o.progressSeconds = 0;
+        try (PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            return ModelChecker.check(o, ps);
+        }
+    }
+
+    @Test
+    void exportedTracesAgreeWithInProcessValidation() throws IOException {
+        List<Path> traces = new ArrayList<>();
+        for (Conformance.Run r : Conformance.runAll(SPECS, tmp.resolve("runs"), 1)) traces.add(r.file());
+        List<String> lines = new ArrayList<>(Files.readAllLines(traces.get(0)));
+        // drop the first Map: the later Unmap of that page cannot happen in the spec
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"event\":\"Map\"")) {
+                lines.remove(i);
+                break;
+            }
+        }
+        Path broken = tmp.resolve("runs").resolve("broken.ndjson");
+        Files.write(broken, lines);
+        traces.add(broken);
+        int conforming = 0;
+        for (Path t : traces) {
+            boolean conforms = TraceCheck.check(Trace.read(t), SPECS).conforms();
+            if (conforms) conforming++;
+            Path out = tmp.resolve("export-" + t.getFileName());
+            Path tla = TlaExport.export(Trace.read(t), SPECS, out);
+            CheckResult r = check(tla, Path.of(tla.toString().replace(".tla", ".cfg")));
+            assertEquals(conforms ? 12 : 0, r.exitCode(), t + ": conforms=" + conforms + ", exported check " + r.verdict + " " + r.message);
+            String jar = System.getenv("TLA2TOOLS_JAR");
+            if (jar != null && !jar.isBlank()) {
+                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar,
+                        "tlc2.TLC", "-config", tla.getFileName().toString().replace(".tla", ".cfg"), tla.getFileName().toString())
+                        .directory(out.toFile()).redirectErrorStream(true);
+                Process p = pb.start();
+                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                try {
+                    assertEquals(conforms ? 12 : 0, p.waitFor(), output);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertEquals(traces.size() - 1, conforming, "every recorded run conforms, the broken one does not");
+        IllegalArgumentException noArgs = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TlaExport.export(Trace.read(Path.of("golden", "Shootdown.ndjson")), SPECS, tmp.resolve("g")));
+        assertTrue(noArgs.getMessage().contains("arguments recorded"), noArgs.getMessage());
+    }
+
+    @Test
+    void tlcComparisonIsSkippedVisiblyWithoutAJar() {
+        Assumptions.assumeTrue(System.getenv("TLA2TOOLS_JAR") != null,
+                "TLA2TOOLS_JAR is not set: exported traces were checked by the embedded checker only");
+    }
+}
