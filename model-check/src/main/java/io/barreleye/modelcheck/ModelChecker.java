@@ -86,7 +86,8 @@ public final class ModelChecker {
             return fail(r, Verdict.FILE_ERROR, "cannot read a file: " + e.getMessage(), out);
         } catch (OutOfMemoryError e) {
             r.verdict = Verdict.OUT_OF_MEMORY;
-            r.message = "the checker ran out of memory; run with more heap, e.g. BARRELEYE_JAVA_OPTS=-Xmx8g";
+            r.message = "the checker ran out of memory after " + r.distinct + " distinct states (the search is incomplete);"
+                    + " give the JVM more heap, e.g. BARRELEYE_JAVA_OPTS=-Xmx8g, or use -simulate for models this large";
         } finally {
             r.millis = (System.nanoTime() - t0) / 1_000_000;
             r.peakHeapBytes = peakHeap();

@@ -49,7 +49,9 @@ public final class Report {
             out.println(r.generated + " states generated, " + r.distinct + " distinct states found, " + r.queueLeft
                     + " states left on queue.");
             out.println("The depth of the complete state graph search is " + r.depth + ".");
-            out.printf("Finished in %.2fs (%d worker%s).%n", r.millis / 1000.0, r.workers, r.workers == 1 ? "" : "s");
+            out.printf("Finished in %.2fs (%d worker%s, %.0f distinct states/s, peak heap %d MB).%n", r.millis / 1000.0,
+                    r.workers, r.workers == 1 ? "" : "s", r.distinct / Math.max(r.millis / 1000.0, 1e-3),
+                    r.peakHeapBytes >> 20);
         }
         out.flush();
     }
@@ -107,6 +109,7 @@ public final class Report {
         sb.append("  \"depth\": ").append(r.depth).append(",\n");
         sb.append("  \"workers\": ").append(r.workers).append(",\n");
         sb.append("  \"millis\": ").append(r.millis).append(",\n");
+        sb.append("  \"peakHeapBytes\": ").append(r.peakHeapBytes).append(",\n");
         sb.append("  \"locations\": [");
         for (int i = 0; i < r.locations.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(quote(r.locations.get(i)));

@@ -136,6 +136,9 @@ public final class Bfs {
                 + (distinct.sum() == 1 ? "" : "s") + " generated.");
         int depth = frontier.isEmpty() ? (distinct.sum() > 0 ? 1 : 0) : 1;
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemon()) : null;
+        r.generated = generated.sum();
+        r.distinct = distinct.sum();
+        r.depth = depth;
         try {
             while (!frontier.isEmpty() && stop.get() == null) {
                 queued.set(frontier.size());
@@ -153,9 +156,13 @@ public final class Bfs {
                 if (!next.isEmpty()) depth = level + 1;
                 frontier = next;
                 level++;
+                r.depth = depth;
             }
         } finally {
             if (pool != null) pool.shutdownNow();
+            // counts stay meaningful even when the search is cut short (out of memory)
+            r.generated = generated.sum();
+            r.distinct = distinct.sum();
         }
         r.generated = generated.sum();
         r.distinct = distinct.sum();
