@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--workload", defaultValue = "storm",
-            description = "ping-pong, storm, map-unmap (TLB shootdown storm) or caps (capability churn) (default: ${DEFAULT-VALUE}).")
+            description = "ping-pong, storm, map-unmap (TLB shootdown storm), caps (capability churn) or membership (joins, leaves and view-aware operations) (default: ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(names = "--tree", defaultValue = "NUMA_MULTICAST",

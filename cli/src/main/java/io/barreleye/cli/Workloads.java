@@ -13,7 +13,7 @@ final class Workloads {
     private Workloads() {}
 
     static List<String> names() {
-        return List.of("ping-pong", "storm", "map-unmap", "caps");
+        return List.of("ping-pong", "storm", "map-unmap", "caps", "membership");
     }
 
     static Workload named(String name, int rounds, TreeShape shape) {
@@ -22,6 +22,7 @@ final class Workloads {
             case "storm" -> new StormWorkload(rounds);
             case "map-unmap" -> new VmWorkload(rounds, shape);
             case "caps" -> new CapsWorkload(rounds);
+            case "membership" -> new io.barreleye.membership.MembershipWorkload(rounds);
             default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
         };
     }

@@ -63,8 +63,9 @@ public final class Machine {
             int newId = id;
             other.post(() -> other.bind(newId, theirs));
         }
-        kernels.add(k);
+        // alive first: readers index alive by kernels' size, so a new core never reads as dead or out of range
         alive.add(true);
+        kernels.add(k);
         for (Consumer<Kernel> c : onAdd) c.accept(k);
         return k;
     }

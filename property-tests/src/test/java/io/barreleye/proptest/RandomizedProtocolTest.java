@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.barreleye.caps.CapsFault;
 import io.barreleye.caps.CapsScenario;
 import io.barreleye.kernel.Scenario;
+import io.barreleye.membership.MembershipFault;
+import io.barreleye.membership.MembershipScenario;
 import io.barreleye.vm.TreeShape;
 import io.barreleye.vm.VmFault;
 import io.barreleye.vm.VmScenario;
@@ -37,6 +39,7 @@ class RandomizedProtocolTest {
             m.put("vm-" + shape.name().toLowerCase(), () -> new VmScenario(Set.of(), shape));
         }
         m.put("caps", () -> new CapsScenario(Set.of()));
+        m.put("membership", () -> new MembershipScenario(Set.of()));
         return m;
     }
 
@@ -48,6 +51,9 @@ class RandomizedProtocolTest {
         }
         for (CapsFault f : CapsFault.values()) {
             m.put("caps+" + f.name(), () -> new CapsScenario(EnumSet.of(f)));
+        }
+        for (MembershipFault f : MembershipFault.values()) {
+            m.put("membership+" + f.name(), () -> new MembershipScenario(EnumSet.of(f)));
         }
         return m;
     }

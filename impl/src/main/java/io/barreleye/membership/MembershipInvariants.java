@@ -1,0 +1,138 @@
+package io.barreleye.membership;
+
+import io.barreleye.kernel.Invariant;
+import io.barreleye.kernel.Machine;
+import io.barreleye.kernel.View;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safety invariants of specs/Membership.tla as code over every core's replica (crashed cores
+ * included: what a core installed or counted before it crashed still counts, as the spec's ghost
+ * {@code vlog} and {@code opAcks} do).
+ */
+public final class MembershipInvariants {
+    private MembershipInvariants() {}
+
+    public static List<Invariant> all() {
+        return List.of(agreedViews(), acksFromViewMembers(), completeOnlyWithAllAcks(), crashResolvesOperation());
+    }
+
+    private static Invariant named(String name, java.util.function.Function<Machine, String> check) {
+        return new Invariant() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String check(Machine m) {
+                return check.apply(m);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /** Two cores that installed view v installed the same members. */
+    public static Invariant agreedViews() {
+        return named("AgreedViews", m -> {
+            Map<Integer, View> seen = new HashMap<>();
+            Map<Integer, Integer> by = new HashMap<>();
+            for (int c = 0; c < m.size(); c++) {
+                Membership ms = Membership.of(m.kernel(c));
+                if (ms == null) continue;
+                for (View v : ms.history()) {
+                    View other = seen.putIfAbsent(v.number(), v);
+                    if (other == null) {
+                        by.put(v.number(), c);
+                    } else if (!other.members().equals(v.members())) {
+                        return "view " + v.number() + " installed as " + other.members() + " on core " + by.get(v.number())
+                                + " but as " + v.members() + " on core " + c;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** An operation counts acks only from members of its view, given in that view. */
+    public static Invariant acksFromViewMembers() {
+        return named("AcksFromViewMembers", m -> {
+            for (int c = 0; c < m.size(); c++) {
+                ViewOp vo = ViewOp.of(m.kernel(c));
+                if (vo == null) continue;
+                for (ViewOp.Op op : vo.history()) {
+                    for (int[] a : op.acks) {
+                        if (!op.members.contains(a[0]) || a[1] != op.view) {
+                            return "operation " + op.id + " of core " + c + " in view " + op.view + " " + op.members
+                                    + " counted an ack " + Arrays.toString(a);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A completed operation has an ack from every other member of its view, given in that view. */
+    public static Invariant completeOnlyWithAllAcks() {
+        return named("CompleteOnlyWithAllAcks", m -> {
+            for (int c = 0; c < m.size(); c++) {
+                ViewOp vo = ViewOp.of(m.kernel(c));
+                if (vo == null) continue;
+                for (ViewOp.Op op : vo.history()) {
+                    if (op.state() != ViewOp.State.COMPLETED) continue;
+                    for (int d : op.members) {
+                        if (d != op.initiator && !op.acked(d, false)) {
+                            return "operation " + op.id + " of core " + c + " in view " + op.view + " " + op.members
+                                    + " completed without an ack from core " + d + " in that view";
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * OperationResolves, as a step-bounded safety check: once a live initiator has seen that a
+     * member of its operation's view crashed before acking, the operation is no longer running
+     * (AbortOp is taken when it becomes enabled, not merely eventually). Its view may never change
+     * (nothing makes proposing fair), so an initiator that waits for that instead hangs.
+     */
+    public static Invariant crashResolvesOperation() {
+        return named("OperationResolves", m -> {
+            for (int c = 0; c < m.size(); c++) {
+                if (!m.isAlive(c)) continue;
+                Membership ms = Membership.of(m.kernel(c));
+                ViewOp vo = ViewOp.of(m.kernel(c));
+                if (ms == null || vo == null) continue;
+                for (ViewOp.Op op : vo.history()) {
+                    if (op.state() != ViewOp.State.RUNNING) continue;
+                    for (int d : op.members) {
+                        if (d != op.initiator && ms.observedDead(d) && !op.acked(d, false)) {
+                            return "operation " + op.id + " of core " + c + " in view " + op.view + " is still running although core "
+                                    + c + " saw member " + d + " crash before acking";
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The first violated invariant, as "Name: what", or null. */
+    public static String violation(Machine m) {
+        for (Invariant inv : all()) {
+            String s = inv.check(m);
+            if (s != null) return inv.name() + ": " + s;
+        }
+        return null;
+    }
+}
