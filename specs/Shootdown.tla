@@ -22,14 +22,15 @@
 EXTENDS Naturals, FiniteSets
 
 CONSTANTS Cores,        \* 1..K
-          Pages,        \* a subset of Cores: page v's home is core v
+          Pages,        \* positive page numbers: page v's home is core ((v-1) % K) + 1
           Frames,       \* physical frames (model values)
           NoFrame,      \* "no translation" (a model value)
           Parent(_, _)  \* Parent(i, c): parent of c in the tree rooted at i
 
-ASSUME Pages \subseteq Cores /\ NoFrame \notin Frames
+ASSUME Pages \subseteq Nat \ {0} /\ Cores = 1..Cardinality(Cores) /\ NoFrame \notin Frames
 
-Home(v) == v
+\* Pages are spread over the cores round-robin (page v is homed on core v when Pages \subseteq Cores).
+Home(v) == ((v - 1) % Cardinality(Cores)) + 1
 
 \* Tree shapes (substitute one for Parent in the .cfg).
 Broadcast(i, c) == i                                    \* initiator sends to all

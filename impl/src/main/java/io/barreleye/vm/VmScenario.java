@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * reused and touches race with shootdowns.
  */
 public final class VmScenario implements Scenario {
-    static final int PAGES_PER_CORE = 2;
-    static final int FRAMES_PER_CORE = 2;
+    public static final int PAGES_PER_CORE = 2;
+    public static final int FRAMES_PER_CORE = 2;
 
     private final Set<VmFault> faults;
     private final TreeShape shape;

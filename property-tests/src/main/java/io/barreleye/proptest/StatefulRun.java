@@ -76,11 +76,18 @@ public final class StatefulRun {
 
     /** Runs {@code ops} under the seed's setup; null when every invariant held and everything resolved. */
     public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops) {
+        return run(factory, seed, ops, m -> { });
+    }
+
+    /** As {@link #run(Supplier, long, List)}; {@code onBoot} sees the machine first (to attach a trace recorder). */
+    public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops,
+                              java.util.function.Consumer<Machine> onBoot) {
         Setup s = Setup.of(seed);
         SimRuntime rt = new SimRuntime(s.scheduleSeed());
         if (s.crashStep() >= 0) rt.crashAt(s.crashStep(), s.crashCore());
         Scenario sc = factory.get();
         Machine m = boot(s, sc, rt);
+        onBoot.accept(m);
         List<Invariant> invariants = sc.invariants();
         List<CompletableFuture<? extends Outcome<?>>> futures = new ArrayList<>();
         List<ScenarioOp> started = new ArrayList<>();

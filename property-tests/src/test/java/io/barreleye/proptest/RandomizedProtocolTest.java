@@ -93,4 +93,68 @@ class RandomizedProtocolTest {
         }
         return tests;
     }
+
+    /**
+     * The trace of every crash-free unmap run (broadcast and chain trees, the shapes
+     * specs/Shootdown.tla has) is recorded through the refinement mapping and validated against
+     * the spec. Runs with a crash are not: the spec does not model crashes.
+     */
+    @TestFactory
+    List<DynamicTest> unmapRunsConformToTheSpec() {
+        List<DynamicTest> tests = new ArrayList<>();
+        if (System.getProperty("barreleye.scenario") != null) return tests;
+        int seeds = Integer.getInteger("barreleye.seeds", 1000) / 5;
+        for (TreeShape shape : new TreeShape[] {TreeShape.BROADCAST, TreeShape.UNICAST}) {
+            tests.add(DynamicTest.dynamicTest("vm-" + shape.name().toLowerCase() + " traces, seeds 1.." + seeds, () -> {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("traces");
+                long events = 0;
+                int validated = 0;
+                for (long seed = 1; seed <= seeds; seed++) {
+                    StatefulRun.Setup setup = StatefulRun.Setup.of(seed);
+                    if (setup.crashStep() >= 0) continue;
+                    Supplier<Scenario> factory = () -> new VmScenario(Set.of(), shape);
+                    List<io.barreleye.kernel.ScenarioOp> ops = StatefulRun.ops(factory, seed, OPS);
+                    io.barreleye.traces.ShootdownMapping map = new io.barreleye.traces.ShootdownMapping(setup.cores(),
+                            setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE,
+                            io.barreleye.traces.ShootdownMapping.modelFor(shape));
+                    StatefulRun.Failure f = StatefulRun.run(factory, seed, ops, m -> io.barreleye.vm.Vm.setRecorder(m, map.observe(m)));
+                    assertTrue(f == null, "seed " + seed + ": " + f);
+                    java.nio.file.Path file = dir.resolve("seed-" + seed + ".ndjson");
+                    java.nio.file.Files.write(file, map.lines());
+                    io.barreleye.modelcheck.trace.TraceValidator.Result r = io.barreleye.modelcheck.trace.TraceCheck.check(
+                            io.barreleye.modelcheck.trace.Trace.read(file), java.nio.file.Path.of("..", "specs"));
+                    assertTrue(r.conforms(), shape + " seed " + seed + " (" + setup + "), ops " + ops + ":\n" + r.diagnosis());
+                    events += r.totalEvents();
+                    validated++;
+                }
+                System.out.println("vm-" + shape + ": " + validated + " crash-free runs, " + events + " events, all conform");
+                assertTrue(validated > seeds / 2, "most seeds are crash-free");
+            }));
+        }
+        return tests;
+    }
+
+    /** With acks sent before invalidation, the recorded trace diverges from the spec at that SendAck. */
+    @org.junit.jupiter.api.Test
+    void ackBeforeInvalidationDivergesFromTheSpec() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("traces");
+        for (long seed = 1; seed <= 200; seed++) {
+            StatefulRun.Setup setup = StatefulRun.Setup.of(seed);
+            if (setup.crashStep() >= 0) continue;
+            Supplier<Scenario> factory = () -> new VmScenario(EnumSet.of(VmFault.ACK_BEFORE_INVALIDATE), TreeShape.BROADCAST);
+            io.barreleye.traces.ShootdownMapping map = new io.barreleye.traces.ShootdownMapping(setup.cores(),
+                    setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE, "Shootdown.cfg");
+            StatefulRun.run(factory, seed, StatefulRun.ops(factory, seed, OPS), m -> io.barreleye.vm.Vm.setRecorder(m, map.observe(m)));
+            java.nio.file.Path file = dir.resolve("seed-" + seed + ".ndjson");
+            java.nio.file.Files.write(file, map.lines());
+            io.barreleye.modelcheck.trace.TraceValidator.Result r = io.barreleye.modelcheck.trace.TraceCheck.check(
+                    io.barreleye.modelcheck.trace.Trace.read(file), java.nio.file.Path.of("..", "specs"));
+            if (!r.conforms()) {
+                System.out.println("ACK_BEFORE_INVALIDATE diverges, seed " + seed + ": " + r.diagnosis());
+                assertTrue(r.diagnosis().contains("SendAck"), r.diagnosis());
+                return;
+            }
+        }
+        org.junit.jupiter.api.Assertions.fail("acking before invalidating never diverged from the spec in 200 seeds");
+    }
 }

@@ -62,7 +62,7 @@ public final class Conformance {
         Vm.install(m, shape, Set.of(), FRAMES_PER_CORE);
         String model = ShootdownMapping.modelFor(shape);
         ShootdownMapping map = new ShootdownMapping(CORES, FRAMES_PER_CORE, model);
-        Vm.setRecorder(m, map);
+        Vm.setRecorder(m, map.observe(m));
         VmWorkload w = new VmWorkload(ROUNDS, shape);
         boolean done = rt.run(m, w.start(m), rt instanceof SimRuntime ? 5_000_000 : 60_000);
         Path f = outDir.resolve("shootdown-" + shape.name().toLowerCase() + "-" + rt.name() + (seed > 0 ? "-" + seed : "") + ".ndjson");

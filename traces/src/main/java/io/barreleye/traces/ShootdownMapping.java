@@ -25,14 +25,42 @@ import java.util.TreeSet;
  */
 public final class ShootdownMapping implements Recorder {
     private final int cores;
+    private final int pages;
     private final int frames;
     private final List<String> lines = new ArrayList<>();
     private final TreeSet<Long> free = new TreeSet<>();
     private long clock;
+    /** When set, steps that follow an invalidation report the core's real page table and TLB entries. */
+    private io.barreleye.kernel.Machine machine;
+
+    /**
+     * Reads the implementation's state, not only its events: at SendAck and Complete the core's
+     * actual page-table and TLB entries for the page are recorded, so a core that acknowledges
+     * before it has invalidated diverges from the spec right there.
+     */
+    public ShootdownMapping observe(io.barreleye.kernel.Machine m) {
+        this.machine = m;
+        return this;
+    }
+
+    private Object[] actual(int core, long page) {
+        if (machine == null) return new Object[0];
+        io.barreleye.vm.Vm vm = io.barreleye.vm.Vm.of(machine.kernel(core));
+        long t = vm.tlb().cached(page);
+        long p = vm.pageTable().frame(page);
+        return new Object[] {"tlb", new Object[] {core + 1, page + 1}, t < 0 ? NO_FRAME : frame(t),
+                "pt", new Object[] {core + 1, page + 1}, p < 0 ? NO_FRAME : frame(p)};
+    }
 
     /** A mapping for a machine of {@code cores} cores; {@code model} names the .cfg whose Parent is the run's tree. */
     public ShootdownMapping(int cores, int framesPerCore, String model) {
+        this(cores, cores, framesPerCore, model);
+    }
+
+    /** With {@code pages} pages 0..pages-1, page v homed on core v mod cores (spec page v + 1 on core Home(v + 1)). */
+    public ShootdownMapping(int cores, int pages, int framesPerCore, String model) {
         this.cores = cores;
+        this.pages = pages;
         this.frames = cores * framesPerCore;
         for (long f = 0; f < frames; f++) free.add(f);
         lines.add(io.barreleye.modelcheck.trace.TraceCheck.header("Shootdown.tla", model, constants()));
@@ -53,7 +81,9 @@ public final class ShootdownMapping implements Recorder {
         Value[] cs = new Value[cores];
         for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
         c.put("Cores", SetEnumValue.of(cs.clone()));
-        c.put("Pages", SetEnumValue.of(cs.clone()));
+        Value[] ps = new Value[pages];
+        for (int i = 0; i < pages; i++) ps[i] = IntValue.of(i + 1);
+        c.put("Pages", SetEnumValue.of(ps));
         Value[] fs = new Value[frames];
         for (int f = 0; f < frames; f++) fs[f] = frame(f);
         c.put("Frames", SetEnumValue.of(fs));
@@ -86,12 +116,16 @@ public final class ShootdownMapping implements Recorder {
                     "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
             case "RecvUnmap" -> emit(event, core, new Object[] {c, a[0] + 1}, "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
                     "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
-            case "SendAck" -> emit(event, core, new Object[] {c, a[0] + 1});
+            case "SendAck" -> emit(event, core, new Object[] {c, a[0] + 1}, actual(core, a[0]));
             case "RecvAck" -> emit(event, core, new Object[] {c, a[0] + 1, a[1] + 1});
             case "Complete" -> {
                 free.add(a[1]);
-                emit(event, core, new Object[] {a[0] + 1}, "phase", new Object[] {a[0] + 1}, "idle",
-                        "victim", new Object[] {a[0] + 1}, NO_FRAME, "free", null, freeSet());
+                Object[] fixed = {"phase", new Object[] {a[0] + 1}, "idle", "victim", new Object[] {a[0] + 1}, NO_FRAME,
+                        "free", null, freeSet()};
+                Object[] seen = actual(core, a[0]);
+                Object[] all = java.util.Arrays.copyOf(fixed, fixed.length + seen.length);
+                System.arraycopy(seen, 0, all, fixed.length, seen.length);
+                emit(event, core, new Object[] {a[0] + 1}, all);
             }
             default -> { } // implementation-only steps: not spec actions
         }
