@@ -13,7 +13,7 @@ final class Workloads {
     private Workloads() {}
 
     static List<String> names() {
-        return List.of("ping-pong", "storm", "map-unmap", "caps", "membership");
+        return List.of("ping-pong", "storm", "map-unmap", "caps", "membership", "mix");
     }
 
     static Workload named(String name, int rounds, TreeShape shape) {
@@ -23,6 +23,7 @@ final class Workloads {
             case "map-unmap" -> new VmWorkload(rounds, shape);
             case "caps" -> new CapsWorkload(rounds);
             case "membership" -> new io.barreleye.membership.MembershipWorkload(rounds);
+            case "mix" -> new MixWorkload(List.of(new VmWorkload(rounds, shape), new CapsWorkload(rounds)));
             default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
         };
     }

@@ -184,7 +184,7 @@ public final class RetypeProtocol {
                 }
             }
         }
-        caps.record("Vote", from, caps.core(), yes ? 1 : 0);
+        caps.record("Vote", from, caps.core(), yes ? 1 : 0, opKey); // opKey: which retype (the spec's Vote(r, c) names the requester r)
         caps.send(from, Caps.VOTE, opKey, yes ? 1 : 0);
     }
 

@@ -319,7 +319,7 @@ public final class Membership {
         pendingJoin.removeIf(members::contains);
         pendingLeave.removeIf(c -> !members.contains(c));
         if (member) {
-            record("Install", me, nv);
+            record("Install", me, withMembers(nv, members));
             off = false;
             k.installView(v);
             if (joinFuture != null) {
@@ -461,7 +461,7 @@ public final class Membership {
         }
         if (next == null) return;
         int nv = cur.number() + 1;
-        record("Propose", me, nv);
+        record("Propose", me, withMembers(nv, next));
         if (noAgreement) {
             // BUG (MembershipNoAgreement): install at once, without anyone's acceptance
             record("Commit", me, nv);
@@ -587,6 +587,14 @@ public final class Membership {
         if (r != Recorder.OFF) r.record(event, core, args);
         if (core == me) k.record(event, args);
         else k.record(event, prepend(core, args));
+    }
+
+    /** A recorded view: its number, then its members (the spec's Propose(p, M) and Install carry M). */
+    private static long[] withMembers(int v, List<Integer> members) {
+        long[] out = new long[members.size() + 1];
+        out[0] = v;
+        for (int i = 0; i < members.size(); i++) out[i + 1] = members.get(i);
+        return out;
     }
 
     private static long[] prepend(long first, long[] rest) {

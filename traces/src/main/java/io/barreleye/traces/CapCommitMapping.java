@@ -1,0 +1,314 @@
+package io.barreleye.traces;
+
+import io.barreleye.caps.Caps;
+import io.barreleye.caps.CapabilityDb;
+import io.barreleye.kernel.Machine;
+import io.barreleye.kernel.Recorder;
+import io.barreleye.modelcheck.trace.TraceValues;
+import io.barreleye.modelcheck.value.IntValue;
+import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The refinement mapping from the caps package's owner-sequenced protocols (retype, copy, revoke,
+ * move) to specs/CapCommit.tla, for one RAM region's capability {@code region} minted on core 0.
+ * Implementation core {@code c} is spec core {@code c + 1}; the spec's {@code Owner} is 1.
+ *
+ * <p>Events: StartRetype, Vote, CommitRetype, AbortRetype, Unlock, Copy, RecvCopy, StartRevoke,
+ * Mark, CommitRevoke, RevokeAt, RevokeDone, StartMove, UpdateOwner, MoveDone, each with the spec's
+ * arguments (the retype requester {@code r}, the core {@code c} or {@code d} that took the step).
+ * Events about another capability (a descendant, another region) are not events of this spec
+ * and are dropped; implementation-only steps (Delete, MoveAbort) are kept in {@link #unmapped()}.
+ * A Vote the owner can no longer count (its retype is no longer collecting votes, recognised by
+ * the operation key the implementation records with it) changes no spec variable: a stutter.
+ *
+ * <p>Variables: {@code rt}, {@code votes}, {@code retypes}, {@code inflight}, {@code rv},
+ * {@code rvAt}, {@code owner}, {@code mv}, {@code mvTo} and {@code mvWait} are recorded from the
+ * events; with {@link #observe}, {@code lock} (the owner's lock on the region, read from every
+ * core's replica), {@code copies[d]} (the copies core d's replica holds) and {@code ownerAt[c]}
+ * (the owner core c's copy names) are read from the implementation's state. Nothing is left free
+ * except {@code ownerAt} of a core holding no copy at its UpdateOwner and, without observe,
+ * {@code lock} and {@code copies}.
+ */
+public final class CapCommitMapping implements Recorder {
+    private final int cores;
+    private final int maxCopies;
+    private final long region;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> unmapped = new ArrayList<>();
+    private Machine machine;
+    private long clock;
+
+    // the spec's variables as the events determine them
+    private final String[] rt;
+    private final long[] rtKey;
+    private final int[] copies;
+    private final int[] inflight;
+    private final String[] rvAt;
+    private int retypes;
+    private String rv = "idle";
+    private int owner = 1;
+    private String mv = "idle";
+    private int mvTo;
+    private final TreeSet<Integer> mvWait = new TreeSet<>();
+    private final Map<Long, Integer> requesterOf = new HashMap<>();
+
+    /** A mapping for a machine of {@code cores} cores, the region capability {@code region} minted on core 0. */
+    public CapCommitMapping(int cores, int maxCopies, long region) {
+        this.cores = cores;
+        this.maxCopies = maxCopies;
+        this.region = region;
+        rt = new String[cores + 1];
+        rtKey = new long[cores + 1];
+        copies = new int[cores + 1];
+        inflight = new int[cores + 1];
+        rvAt = new String[cores + 1];
+        java.util.Arrays.fill(rt, "idle");
+        java.util.Arrays.fill(rvAt, "idle");
+        copies[1] = 1;
+        lines.add(io.barreleye.modelcheck.trace.TraceCheck.header("CapCommit.tla", "CapCommit.cfg", constants()));
+    }
+
+    /** Reads the implementation's state too: the owner's lock, the copies a core holds, the owner its copy names. */
+    public CapCommitMapping observe(Machine m) {
+        this.machine = m;
+        return this;
+    }
+
+    /** The model's constants for this run: its cores, owner 1 (core 0 minted the region) and the copy bound. */
+    public Map<String, Value> constants() {
+        Map<String, Value> c = new LinkedHashMap<>();
+        Value[] cs = new Value[cores];
+        for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
+        c.put("Cores", SetEnumValue.of(cs));
+        c.put("Owner", IntValue.of(1));
+        c.put("MaxCopies", IntValue.of(maxCopies));
+        return c;
+    }
+
+    public synchronized List<String> lines() {
+        return new ArrayList<>(lines);
+    }
+
+    /** Implementation steps on the region that the spec has no action for (Delete, MoveAbort, a copy to oneself). */
+    public synchronized List<String> unmapped() {
+        return new ArrayList<>(unmapped);
+    }
+
+    /** Spec {@code TotalCopies}: copies held and in flight, as the recorded events determine them. */
+    public synchronized int totalCopies() {
+        int t = 0;
+        for (int c = 1; c <= cores; c++) t += copies[c] + inflight[c];
+        return t;
+    }
+
+    public synchronized int retypes() {
+        return retypes;
+    }
+
+    public synchronized String rv() {
+        return rv;
+    }
+
+    public synchronized String mv() {
+        return mv;
+    }
+
+    /** The spec's owner, as an implementation core. */
+    public synchronized int ownerCore() {
+        return owner - 1;
+    }
+
+    /** Whether the spec's copies[d] > 0 for implementation core {@code core}. */
+    public synchronized boolean holds(int core) {
+        return copies[core + 1] > 0;
+    }
+
+    @Override
+    public synchronized void record(String event, int core, long... a) {
+        int c = core + 1;
+        switch (event) {
+            case "StartRetype" -> {
+                int r = (int) a[0] + 1;
+                requesterOf.put(a[1], r);
+                rt[r] = "check";
+                rtKey[r] = a[1];
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), "check"));
+                for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
+                lock(u);
+                emit(event, core, new Object[] {r}, u);
+            }
+            case "Vote" -> {
+                Integer r = a.length > 3 ? requesterOf.get(a[3]) : null;
+                if (r == null) {
+                    unmapped.add("Vote without its retype's key " + java.util.Arrays.toString(a));
+                    return;
+                }
+                if (!rt[r].equals("check") || rtKey[r] != a[3]) return; // too late to count: a stutter
+                emit(event, core, new Object[] {r, c}, List.of("votes", path(r, c), a[2] == 1 ? "yes" : "no"));
+            }
+            case "CommitRetype" -> {
+                int r = (int) a[0] + 1;
+                rt[r] = "unlock";
+                retypes++;
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock", "retypes", path(), retypes));
+            }
+            case "AbortRetype" -> {
+                int r = (int) a[0] + 1;
+                rt[r] = "unlock";
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
+            }
+            case "Unlock" -> {
+                int r = (int) a[0] + 1;
+                rt[r] = "idle";
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), "idle"));
+                lock(u);
+                emit(event, core, new Object[] {r}, u);
+            }
+            case "Copy" -> {
+                int d = (int) a[1] + 1;
+                if (d == c) unmapped.add("Copy to itself on core " + core);
+                inflight[d]++;
+                emit(event, core, new Object[] {c, d}, List.of("inflight", path(d), inflight[d]));
+            }
+            case "RecvCopy" -> {
+                if (a.length < 3) { // the local half of a copy to oneself
+                    unmapped.add("RecvCopy of a copy to itself on core " + core);
+                    return;
+                }
+                inflight[c]--;
+                if (rvAt[c].equals("idle")) copies[c]++;
+                List<Object> u = new ArrayList<>(List.of("inflight", path(c), inflight[c]));
+                u.addAll(List.of("copies", path(c), observedCopies(core, copies[c])));
+                emit(event, core, new Object[] {c}, u);
+            }
+            case "StartRevoke" -> {
+                if (a[0] != region) return;
+                rv = "mark";
+                List<Object> u = new ArrayList<>(List.of("rv", path(), "mark"));
+                lock(u);
+                emit(event, core, new Object[0], u);
+            }
+            case "Mark" -> {
+                if (a[1] != region) return;
+                rvAt[c] = "marked";
+                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "marked"));
+            }
+            case "CommitRevoke" -> {
+                if (a[0] != region) return;
+                rv = "commit";
+                emit(event, core, new Object[0], List.of("rv", path(), "commit"));
+            }
+            case "RevokeAt" -> {
+                if (a[1] != region) return;
+                rvAt[c] = "done";
+                copies[c] = 0;
+                retypes = 0;
+                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "done", "retypes", path(), 0,
+                        "copies", path(c), observedCopies(core, 0)));
+            }
+            case "RevokeDone" -> {
+                if (a[0] != region) return;
+                rv = "done";
+                List<Object> u = new ArrayList<>(List.of("rv", path(), "done"));
+                lock(u);
+                emit(event, core, new Object[0], u);
+            }
+            case "StartMove" -> {
+                if (a[1] != region) return;
+                int d = (int) a[0] + 1;
+                mv = "update";
+                mvTo = d;
+                mvWait.clear();
+                for (int i = 1; i <= cores; i++) mvWait.add(i);
+                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), d, "mvWait", path(), waitSet()));
+                lock(u);
+                emit(event, core, new Object[] {d}, u);
+            }
+            case "UpdateOwner" -> {
+                if (a[1] != region) return;
+                mvWait.remove(c);
+                List<Object> u = new ArrayList<>(List.of("mvWait", path(), waitSet()));
+                int named = machine == null ? -1 : Caps.of(machine.kernel(core)).db().ownerAt(region);
+                u.addAll(List.of("ownerAt", path(c), named < 0 ? mvTo : named + 1));
+                emit(event, core, new Object[] {c}, u);
+            }
+            case "MoveDone" -> {
+                if (a[1] != region) return;
+                owner = (int) a[0] + 1;
+                mv = "idle";
+                mvTo = 0;
+                List<Object> u = new ArrayList<>(List.of("owner", path(), owner, "mv", path(), "idle", "mvTo", path(), 0));
+                lock(u);
+                emit(event, core, new Object[0], u);
+            }
+            default -> unmapped.add(event + " on core " + core + " " + java.util.Arrays.toString(a));
+        }
+    }
+
+    /** The spec's lock, read from the replicas: a retype's lock names its requester, a revoke's or move's the owner; None is 0. */
+    private void lock(List<Object> u) {
+        if (machine == null) return;
+        int lock = 0;
+        for (int i = 0; i < machine.size(); i++) {
+            Caps caps = machine.kernel(i).get(Caps.class);
+            if (caps == null) continue;
+            CapabilityDb.Lock l = caps.db().lock().get(region);
+            if (l != null) lock = l.holder() + 1;
+        }
+        u.addAll(List.of("lock", path(), lock));
+    }
+
+    private int observedCopies(int core, int fallback) {
+        if (machine == null) return fallback;
+        return Caps.of(machine.kernel(core)).db().copies().getOrDefault(region, 0);
+    }
+
+    private Value waitSet() {
+        List<Value> vs = new ArrayList<>();
+        for (int i : mvWait) vs.add(IntValue.of(i));
+        return SetEnumValue.of(vs);
+    }
+
+    private static Object[] path(Object... p) {
+        return p;
+    }
+
+    /** One event line: the action, its arguments, then (variable, path, value) triples as updates. */
+    private void emit(String action, int core, Object[] args, List<Object> updates) {
+        StringBuilder sb = new StringBuilder("{\"event\":\"").append(action).append("\",\"core\":").append(core)
+                .append(",\"clock\":").append(++clock).append(",\"args\":[");
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(json(args[i]));
+        }
+        sb.append(']');
+        if (!updates.isEmpty()) {
+            sb.append(",\"updates\":[");
+            for (int i = 0; i < updates.size(); i += 3) {
+                if (i > 0) sb.append(',');
+                sb.append("{\"var\":\"").append(updates.get(i)).append("\",\"path\":[");
+                Object[] path = (Object[]) updates.get(i + 1);
+                for (int k = 0; k < path.length; k++) {
+                    if (k > 0) sb.append(',');
+                    sb.append(json(path[k]));
+                }
+                sb.append("],\"value\":").append(json(updates.get(i + 2))).append('}');
+            }
+            sb.append(']');
+        }
+        lines.add(sb.append('}').toString());
+    }
+
+    private static String json(Object o) {
+        if (o instanceof Value v) return TraceValues.toJson(v);
+        if (o instanceof String s) return "\"" + s + "\"";
+        return o.toString();
+    }
+}
