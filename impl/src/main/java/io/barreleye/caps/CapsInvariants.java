@@ -20,10 +20,10 @@ public final class CapsInvariants {
     private CapsInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(of("NoOverlappingRetypes", CapsInvariants::noOverlappingRetypes),
-                of("NoCopySurvivesRevoke", CapsInvariants::noCopySurvivesRevoke),
-                of("NoLockOutlivesOp", CapsInvariants::noLockOutlivesOp),
-                of("OwnerAgreed", CapsInvariants::ownerAgreed));
+        return List.of(Invariant.of("NoOverlappingRetypes", CapsInvariants::noOverlappingRetypes),
+                Invariant.of("NoCopySurvivesRevoke", CapsInvariants::noCopySurvivesRevoke),
+                Invariant.of("NoLockOutlivesOp", CapsInvariants::noLockOutlivesOp),
+                Invariant.of("OwnerAgreed", CapsInvariants::ownerAgreed));
     }
 
     /** Null when every invariant holds, else the first violation as "name: detail". */
@@ -33,20 +33,6 @@ public final class CapsInvariants {
             if (v != null) return i.name() + ": " + v;
         }
         return null;
-    }
-
-    private static Invariant of(String name, java.util.function.Function<Machine, String> f) {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String check(Machine m) {
-                return f.apply(m);
-            }
-        };
     }
 
     private static List<Caps> live(Machine m) {

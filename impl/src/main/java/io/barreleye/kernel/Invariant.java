@@ -10,4 +10,24 @@ public interface Invariant {
 
     /** Null when the invariant holds; otherwise what is wrong, in words. */
     String check(Machine m);
+
+    /** An invariant from its spec name and its check. */
+    static Invariant of(String name, java.util.function.Function<Machine, String> check) {
+        return new Invariant() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String check(Machine m) {
+                return check.apply(m);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
 }

@@ -20,28 +20,9 @@ public final class MembershipInvariants {
         return List.of(agreedViews(), acksFromViewMembers(), completeOnlyWithAllAcks(), crashResolvesOperation());
     }
 
-    private static Invariant named(String name, java.util.function.Function<Machine, String> check) {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String check(Machine m) {
-                return check.apply(m);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
-    }
-
     /** Two cores that installed view v installed the same members. */
     public static Invariant agreedViews() {
-        return named("AgreedViews", m -> {
+        return Invariant.of("AgreedViews", m -> {
             Map<Integer, View> seen = new HashMap<>();
             Map<Integer, Integer> by = new HashMap<>();
             for (int c = 0; c < m.size(); c++) {
@@ -63,7 +44,7 @@ public final class MembershipInvariants {
 
     /** An operation counts acks only from members of its view, given in that view. */
     public static Invariant acksFromViewMembers() {
-        return named("AcksFromViewMembers", m -> {
+        return Invariant.of("AcksFromViewMembers", m -> {
             for (int c = 0; c < m.size(); c++) {
                 ViewOp vo = ViewOp.of(m.kernel(c));
                 if (vo == null) continue;
@@ -82,7 +63,7 @@ public final class MembershipInvariants {
 
     /** A completed operation has an ack from every other member of its view, given in that view. */
     public static Invariant completeOnlyWithAllAcks() {
-        return named("CompleteOnlyWithAllAcks", m -> {
+        return Invariant.of("CompleteOnlyWithAllAcks", m -> {
             for (int c = 0; c < m.size(); c++) {
                 ViewOp vo = ViewOp.of(m.kernel(c));
                 if (vo == null) continue;
@@ -107,7 +88,7 @@ public final class MembershipInvariants {
      * (nothing makes proposing fair), so an initiator that waits for that instead hangs.
      */
     public static Invariant crashResolvesOperation() {
-        return named("OperationResolves", m -> {
+        return Invariant.of("OperationResolves", m -> {
             for (int c = 0; c < m.size(); c++) {
                 if (!m.isAlive(c)) continue;
                 Membership ms = Membership.of(m.kernel(c));

@@ -21,25 +21,6 @@ public final class VmInvariants {
         return List.of(noStaleTlbAfterUnmap(), frameReuseAfterAllAcks(), framesAccounted());
     }
 
-    private static Invariant named(String name, java.util.function.Function<Machine, String> check) {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String check(Machine m) {
-                return check.apply(m);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
-    }
-
     private static List<Vm> live(Machine m) {
         List<Vm> out = new ArrayList<>();
         for (Kernel k : m.live()) {
@@ -61,7 +42,7 @@ public final class VmInvariants {
 
     /** phase[v] = "idle" => tlb[c][v] \in {NoFrame, pt[Home(v)][v]}. */
     public static Invariant noStaleTlbAfterUnmap() {
-        return named("NoStaleTlbAfterUnmap", m -> {
+        return Invariant.of("NoStaleTlbAfterUnmap", m -> {
             for (Vm c : live(m)) {
                 for (Map.Entry<Long, Long> e : c.tlb().tlb.entrySet()) {
                     long v = e.getKey();
@@ -84,7 +65,7 @@ public final class VmInvariants {
 
     /** \A f \in free : \A c, v : pt[c][v] # f /\ tlb[c][v] # f. */
     public static Invariant frameReuseAfterAllAcks() {
-        return named("FrameReuseAfterAllAcks", m -> {
+        return Invariant.of("FrameReuseAfterAllAcks", m -> {
             List<Vm> vms = live(m);
             Map<Long, Vm> free = new java.util.HashMap<>(); // free frame -> its owner
             for (Vm c : vms) for (long f : c.pageTable().free) free.put(f, c);
@@ -110,7 +91,7 @@ public final class VmInvariants {
 
     /** Every frame (of a live allocator) is free, mapped at its page's home, or being unmapped: exactly once. */
     public static Invariant framesAccounted() {
-        return named("FramesAccounted", m -> {
+        return Invariant.of("FramesAccounted", m -> {
             List<Vm> vms = live(m);
             if (vms.isEmpty()) return null;
             Vm any = vms.get(0);

@@ -4,7 +4,6 @@ import io.barreleye.caps.Caps;
 import io.barreleye.caps.CapabilityDb;
 import io.barreleye.kernel.Machine;
 import io.barreleye.kernel.Recorder;
-import io.barreleye.modelcheck.trace.TraceValues;
 import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.Value;
@@ -282,33 +281,6 @@ public final class CapCommitMapping implements Recorder {
 
     /** One event line: the action, its arguments, then (variable, path, value) triples as updates. */
     private void emit(String action, int core, Object[] args, List<Object> updates) {
-        StringBuilder sb = new StringBuilder("{\"event\":\"").append(action).append("\",\"core\":").append(core)
-                .append(",\"clock\":").append(++clock).append(",\"args\":[");
-        for (int i = 0; i < args.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append(json(args[i]));
-        }
-        sb.append(']');
-        if (!updates.isEmpty()) {
-            sb.append(",\"updates\":[");
-            for (int i = 0; i < updates.size(); i += 3) {
-                if (i > 0) sb.append(',');
-                sb.append("{\"var\":\"").append(updates.get(i)).append("\",\"path\":[");
-                Object[] path = (Object[]) updates.get(i + 1);
-                for (int k = 0; k < path.length; k++) {
-                    if (k > 0) sb.append(',');
-                    sb.append(json(path[k]));
-                }
-                sb.append("],\"value\":").append(json(updates.get(i + 2))).append('}');
-            }
-            sb.append(']');
-        }
-        lines.add(sb.append('}').toString());
-    }
-
-    private static String json(Object o) {
-        if (o instanceof Value v) return TraceValues.toJson(v);
-        if (o instanceof String s) return "\"" + s + "\"";
-        return o.toString();
+        lines.add(TraceLine.event(action, core, ++clock, args, updates));
     }
 }

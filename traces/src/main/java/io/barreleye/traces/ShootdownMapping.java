@@ -1,7 +1,6 @@
 package io.barreleye.traces;
 
 import io.barreleye.kernel.Recorder;
-import io.barreleye.modelcheck.trace.TraceValues;
 import io.barreleye.modelcheck.value.ModelValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.Value;
@@ -139,35 +138,6 @@ public final class ShootdownMapping implements Recorder {
 
     /** One event line: the action, its arguments, then (variable, path or null for the whole, value) triples. */
     private void emit(String action, int core, Object[] args, Object... updates) {
-        StringBuilder sb = new StringBuilder("{\"event\":\"").append(action).append("\",\"core\":").append(core)
-                .append(",\"clock\":").append(++clock).append(",\"args\":[");
-        for (int i = 0; i < args.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append(json(args[i]));
-        }
-        sb.append(']');
-        if (updates.length > 0) {
-            sb.append(",\"updates\":[");
-            for (int i = 0; i < updates.length; i += 3) {
-                if (i > 0) sb.append(',');
-                sb.append("{\"var\":\"").append(updates[i]).append("\",\"path\":[");
-                Object[] path = (Object[]) updates[i + 1];
-                if (path != null) {
-                    for (int k = 0; k < path.length; k++) {
-                        if (k > 0) sb.append(',');
-                        sb.append(json(path[k]));
-                    }
-                }
-                sb.append("],\"value\":").append(json(updates[i + 2])).append('}');
-            }
-            sb.append(']');
-        }
-        lines.add(sb.append('}').toString());
-    }
-
-    private static String json(Object o) {
-        if (o instanceof Value v) return TraceValues.toJson(v);
-        if (o instanceof String s) return "\"" + s + "\"";
-        return o.toString();
+        lines.add(TraceLine.event(action, core, ++clock, args, java.util.Arrays.asList(updates)));
     }
 }
