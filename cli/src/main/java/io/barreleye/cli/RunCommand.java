@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--slots", defaultValue = "16", description = "Slots per ring (default: ${DEFAULT-VALUE}).")
     int slots;
 
+    @Option(names = "--crash", paramLabel = "STEP:CORE",
+            description = "Simulation only: crash CORE at simulation step STEP (repeatable).")
+    java.util.List<String> crashes = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         Topology t;
@@ -74,9 +78,34 @@ final class RunCommand implements Callable<Integer> {
         switch (runtime) {
             case "sim" -> {
                 usedSeed = seed != null ? seed : new java.util.Random().nextLong();
-                rt = new SimRuntime(usedSeed);
+                SimRuntime sim = new SimRuntime(usedSeed);
+                for (String c : crashes) {
+                    String[] parts = c.split(":");
+                    long step;
+                    int core;
+                    try {
+                        step = Long.parseLong(parts[0]);
+                        core = Integer.parseInt(parts[1]);
+                    } catch (RuntimeException e) {
+                        System.err.println("barreleye run: --crash takes STEP:CORE, e.g. --crash 500:2, not '" + c + "'");
+                        return 2;
+                    }
+                    if (parts.length != 2 || step < 0 || core < 1 || core >= n) {
+                        System.err.println("barreleye run: --crash " + c + ": the step must be >= 0 and the core between 1 and "
+                                + (n - 1) + " (core 0 drives the workloads)");
+                        return 2;
+                    }
+                    sim.crashAt(step, core);
+                }
+                rt = sim;
             }
-            case "threads" -> rt = new ThreadRuntime();
+            case "threads" -> {
+                if (!crashes.isEmpty()) {
+                    System.err.println("barreleye run: --crash is for the simulation (--runtime sim)");
+                    return 2;
+                }
+                rt = new ThreadRuntime();
+            }
             default -> {
                 System.err.println("barreleye run: --runtime must be sim or threads, not '" + runtime + "'");
                 return 2;
@@ -96,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
         if (usedSeed != null) {
             System.out.println("Replay: ./barreleye run --machine " + machine + " --cores " + n + " --runtime sim --seed "
                     + usedSeed + " --workload " + workload + " --rounds " + rounds
-                    + (workload.equals("map-unmap") ? " --tree " + tree : ""));
+                    + (workload.equals("map-unmap") ? " --tree " + tree : "")
+                    + (crashes.isEmpty() ? "" : " --crash " + String.join(" --crash ", crashes)));
         }
         return ok ? 0 : 1;
     }

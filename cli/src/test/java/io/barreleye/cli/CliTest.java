@@ -132,6 +132,13 @@ class CliTest {
         assertEquals(2, Barreleye.execute("run", "--cores", "99"));
         assertEquals(2, Barreleye.execute("run", "--workload", "dance"));
         assertEquals(2, Barreleye.execute("run", "--runtime", "quantum"));
+        out.reset();
+        assertEquals(0, Barreleye.execute("run", "--workload", "map-unmap", "--cores", "6", "--seed", "2", "--rounds", "5",
+                "--crash", "100:3"));
+        assertTrue(out().contains("(removed)") && out().contains("--crash 100:3"), out());
+        assertEquals(2, Barreleye.execute("run", "--crash", "soon"));
+        assertEquals(2, Barreleye.execute("run", "--crash", "10:0"));
+        assertEquals(2, Barreleye.execute("run", "--runtime", "threads", "--crash", "10:1"));
     }
 
     @Test

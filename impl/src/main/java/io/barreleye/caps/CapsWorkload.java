@@ -39,6 +39,7 @@ public final class CapsWorkload implements Workload {
             latencies.add(lat);
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
+            m.onRemoved(k.id(), () -> done.complete(null)); // a crashed core's churn ends with it
             int next = live.get((live.indexOf(k) + 1) % live.size()).id();
             k.post(() -> {
                 Caps c = Caps.of(k);

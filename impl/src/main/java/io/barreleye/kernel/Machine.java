@@ -23,6 +23,7 @@ public final class Machine {
     private final List<Kernel> kernels = new CopyOnWriteArrayList<>();
     private final List<Boolean> alive = new CopyOnWriteArrayList<>();
     private final List<Consumer<Kernel>> onAdd = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Integer, List<Runnable>> onRemove = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Machine(Topology topology, Generation generation, int slots, Clock clock) {
         this.topology = topology;
@@ -74,11 +75,20 @@ public final class Machine {
     public synchronized void removeCore(int id) {
         if (id < 0 || id >= kernels.size() || !alive.get(id)) throw new IllegalArgumentException("no live core " + id);
         alive.set(id, false);
+        for (Runnable r : onRemove.getOrDefault(id, List.of())) r.run();
         for (int peer = 0; peer < kernels.size(); peer++) {
             if (peer == id || !alive.get(peer)) continue;
             Kernel other = kernels.get(peer);
             other.post(() -> other.peerFailed(id));
         }
+    }
+
+    /**
+     * Runs {@code r} when core {@code id} is removed (crash or power-down), on the thread that
+     * removes it: a driver uses it to stop waiting for work the lost core will never finish.
+     */
+    public void onRemoved(int id, Runnable r) {
+        onRemove.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(r);
     }
 
     /** Runs {@code installer} on every core, now and as cores are added (protocols install their handlers so). */
