@@ -107,7 +107,6 @@ public final class ModelChecker {
     public static Path defaultConfig(Path spec) {
         String name = spec.getFileName().toString();
         String base = name.endsWith(".tla") ? name.substring(0, name.length() - 4) : name;
-        Path dir = spec.toAbsolutePath().getParent();
         return spec.getParent() == null ? Path.of(base + ".cfg") : spec.getParent().resolve(base + ".cfg");
     }
 

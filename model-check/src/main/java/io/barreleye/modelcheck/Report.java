@@ -1,6 +1,5 @@
 package io.barreleye.modelcheck;
 
-import io.barreleye.modelcheck.CheckResult.Verdict;
 import io.barreleye.modelcheck.value.Value;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,9 +153,5 @@ public final class Report {
             }
         }
         return sb.append('"').toString();
-    }
-
-    static boolean isError(Verdict v) {
-        return v != Verdict.SUCCESS;
     }
 }
