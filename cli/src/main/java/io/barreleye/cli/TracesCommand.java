@@ -100,6 +100,14 @@ final class TracesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path cfgPath = config != null ? config : io.barreleye.modelcheck.ModelChecker.defaultConfig(spec);
+            if (!Files.isRegularFile(spec)) {
+                System.err.println("barreleye traces simulate: no such file " + spec);
+                return 2;
+            }
+            if (depth < 1) {
+                System.err.println("barreleye traces simulate: -depth must be positive");
+                return 2;
+            }
             try {
                 ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
                 CompiledSpec cs = CompiledSpec.compile(spec, cfg, true, new PrintStream(OutputStream.nullOutputStream()));
