@@ -30,7 +30,7 @@ public final class Caps {
     // message types, offsets from MessageType.CAPS_BASE
     static final int RETYPE_REQ = 0, RETYPE_ANSWER = 1, VOTE_REQ = 2, VOTE = 3, UNLOCK_REQ = 4, COPY = 5, COPY_ACK = 6,
             REVOKE_REQ = 7, OP_ANSWER = 8, MARK = 9, READY = 10, MARKER = 11, COMMIT = 12, DONE = 13, MOVE_REQ = 14,
-            OWNER_UPDATE = 15, OWNER_ACK = 16, MOVE_DONE = 17, TYPES = 18;
+            OWNER_UPDATE = 15, OWNER_ACK = 16, MOVE_DONE = 17, SEVER = 18, TYPES = 19;
 
     // answer status words
     static final long ST_OK = 0, ST_RETRY = 1, ST_ABORTED = 2, ST_CONFLICT = 3, ST_CORE_FAILED = 4, ST_NOT_MEMBER = 5;
@@ -67,6 +67,11 @@ public final class Caps {
         }
         kernel.onPeerFailed(this::peerGone);
         kernel.onViewChange(this::viewChanged);
+        View v = kernel.view();
+        coMembers = new HashSet<>();
+        for (int i = 0; i < kernel.machine().size(); i++) {
+            if (i != core() && (v == null ? kernel.connected(i) : v.contains(core()) && v.contains(i))) coMembers.add(i);
+        }
     }
 
     /** Installs the capability system on every core of {@code m}, now and as cores are added. */
@@ -233,6 +238,20 @@ public final class Caps {
     }
 
     private void dispatch(int type, int from, long[] p) {
+        if (type == SEVER) {
+            onSever(from);
+            watch();
+            return;
+        }
+        if (from != core() && cut.contains(from)) {
+            // stale: sent by a core this one removed from its view, before it learnt of the removal
+            switch (type) {
+                case RETYPE_REQ -> send(from, RETYPE_ANSWER, p[0], ST_NOT_MEMBER, 0, 0);
+                case REVOKE_REQ, MOVE_REQ -> send(from, OP_ANSWER, p[0], ST_NOT_MEMBER, 0);
+                default -> { }
+            }
+            return;
+        }
         switch (type) {
             case RETYPE_REQ -> retype.onRequest(from, p);
             case RETYPE_ANSWER -> retype.onAnswer(from, p);
@@ -323,7 +342,7 @@ public final class Caps {
     boolean flushed(long opKey, long mask) {
         Set<Integer> got = markers.getOrDefault(opKey, Collections.emptySet());
         for (int c : cores(mask)) {
-            if (c == core() || !kernel.connected(c)) continue;
+            if (c == core() || !kernel.connected(c) || cut.contains(c) || severedEarly.contains(c)) continue;
             if (!got.contains(c)) return false;
         }
         return true;
@@ -357,10 +376,52 @@ public final class Caps {
         watch();
     }
 
+    /** Co-members of the last view installed here (cores other than this one; before the first view, the cores connected at install). */
+    private Set<Integer> coMembers;
+    /** Cores this one removed from its view and whose {@link #SEVER} has not come yet: their messages are stale. */
+    private final Set<Integer> cut = new HashSet<>();
+    /** Cores whose {@link #SEVER} came before this core removed them from its view. */
+    private final Set<Integer> severedEarly = new HashSet<>();
+
+    /**
+     * A view change. Each core that stops being a co-member of another (one of them left, or was
+     * removed) forgets it and tells it so with a SEVER message; channels being FIFO, every message
+     * from a peer that arrives after this core forgot it and before its SEVER was sent before that
+     * peer forgot this core, and is dropped (requests are answered NOT_MEMBER). A core that leaves
+     * the view itself aborts what it sequences and forgets every core, so that nothing anywhere
+     * waits on it and it waits on nothing; once both SEVERs have crossed, a rejoin starts clean.
+     */
     private void viewChanged(View v) {
-        for (int i = 0; i < kernel.machine().size(); i++) {
-            if (i != core() && !v.contains(i)) forget(i);
+        boolean in = v.contains(core());
+        Set<Integer> now = new HashSet<>();
+        if (in) for (int i : v.members()) if (i != core()) now.add(i);
+        if (!in) {
+            retype.leaving();
+            revoke.leaving();
+            move.leaving();
+            for (Pending p : List.copyOf(pending.values())) {
+                pending.values().remove(p);
+                p.future().complete(Outcome.failure(Outcome.Reason.NOT_MEMBER, p.op() + ": core " + core() + " left the view"));
+            }
         }
+        Set<Integer> before = coMembers;
+        for (int i : before) {
+            if (now.contains(i)) continue;
+            if (!severedEarly.remove(i)) cut.add(i);
+            if (kernel.connected(i)) send(i, SEVER);
+        }
+        coMembers = now;
+        for (int i = 0; i < kernel.machine().size(); i++) {
+            if (i != core() && !now.contains(i)) forget(i);
+        }
+        if (!in) for (int i = 0; i < kernel.machine().size(); i++) if (i != core()) forget(i);
+    }
+
+    /** {@code from} removed this core from its view (or left): nothing from it before this message is current. */
+    private void onSever(int from) {
+        if (cut.remove(from)) return;
+        severedEarly.add(from);
+        forget(from);
     }
 
     boolean waiting() {

@@ -104,8 +104,18 @@ public final class CapsWorkload implements Workload {
             });
         }
 
+        /**
+         * Busy answers are retried; so are answers caused by membership churn: this core is out of
+         * the view (it rejoins), the operation was aborted because a core left, or a core it
+         * needed left the view but is still alive.
+         */
         boolean retry(Outcome<Long> o) {
-            return o instanceof Outcome.Failure<Long> f && f.reason() == Outcome.Reason.RETRY;
+            if (!(o instanceof Outcome.Failure<Long> f)) return false;
+            return switch (f.reason()) {
+                case RETRY, NOT_MEMBER, ABORTED -> true;
+                case CORE_FAILED, NO_SUCH_CORE -> c.kernel().machine().isAlive(next);
+                default -> false;
+            };
         }
 
         void fail(String what, Outcome<Long> o) {

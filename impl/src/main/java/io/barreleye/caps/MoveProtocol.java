@@ -231,6 +231,15 @@ public final class MoveProtocol {
         if (finalOwner == caps.core() && c != null) caps.db.owned.add(capId);
     }
 
+    /** This core left the view: moves it sequences are aborted (it stays the owner); it stops taking part in others'. */
+    void leaving() {
+        for (MoveOp op : List.copyOf(mv.values())) {
+            finish(op, caps.core());
+            caps.record("MoveAbort", op.to, op.capId);
+            if (caps.reachable(op.requester)) caps.send(op.requester, Caps.OP_ANSWER, op.reqOpId, Caps.ST_ABORTED, op.to);
+        }
+    }
+
     void peerFailed(int peer) {
         for (MoveOp op : List.copyOf(mv.values())) {
             op.set.remove(peer);

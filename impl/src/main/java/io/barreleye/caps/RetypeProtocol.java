@@ -236,6 +236,11 @@ public final class RetypeProtocol {
         if (op != null && op.phase.equals("unlock") && op.requester == from) unlock(op);
     }
 
+    /** This core left the view: abort the retypes it is still collecting votes for (decided ones wait for their unlock). */
+    void leaving() {
+        for (RetypeOp op : List.copyOf(rt.values())) if (op.phase.equals("check")) abortRetype(op);
+    }
+
     void peerFailed(int peer) {
         for (RetypeOp op : List.copyOf(rt.values())) {
             if (op.requester == peer) {

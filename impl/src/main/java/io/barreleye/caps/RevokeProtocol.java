@@ -141,6 +141,10 @@ public final class RevokeProtocol {
     /** Spec {@code Mark(c)}: stop copying it, flush this core's channels with markers, reply ready. */
     void mark(int from, long[] p) {
         long capId = p[0], opKey = p[1], mask = p[2];
+        if (from == caps.core()) {
+            RevokeOp own = rv.get(capId);
+            if (own == null || own.opKey != opKey) return; // aborted (this core left the view) before its own mark came
+        }
         rvAt.put(capId, new RevokeAt(capId, opKey, from, mask));
         caps.record("Mark", caps.core(), capId);
         caps.sendMarkers(opKey, mask);
@@ -214,6 +218,27 @@ public final class RevokeProtocol {
         caps.db.revokeDone.add(op.capId);
         caps.record("RevokeDone", op.capId);
         if (caps.reachable(op.requester)) caps.send(op.requester, Caps.OP_ANSWER, op.reqOpId, Caps.ST_OK, op.capId);
+    }
+
+    /**
+     * This core left the view: a revoke it sequences that is not committed yet is aborted (its
+     * participants unmark when they forget this core); a committed one is finished by the cores
+     * left (as after a crash) and here once every other core is forgotten.
+     */
+    void leaving() {
+        for (RevokeOp op : List.copyOf(rv.values())) {
+            if (!op.phase.equals("mark")) continue;
+            rv.remove(op.capId);
+            CapabilityDb.Lock l = caps.db.locks.get(op.capId);
+            if (l != null && l.opKey() == op.opKey) caps.db.locks.remove(op.capId);
+            RevokeAt at = rvAt.get(op.capId);
+            if (at != null && at.opKey == op.opKey) {
+                rvAt.remove(op.capId);
+                caps.markers.remove(op.opKey);
+            }
+            caps.record("RevokeAbort", op.capId);
+            if (caps.reachable(op.requester)) caps.send(op.requester, Caps.OP_ANSWER, op.reqOpId, Caps.ST_ABORTED, op.capId);
+        }
     }
 
     void peerFailed(int peer) {
