@@ -364,13 +364,13 @@ public final class Membership {
             joinFuture = null;
             f.complete(Outcome.failure(Outcome.Reason.NOT_MEMBER, "no live core is in a view: nobody can add core " + me));
         }
-        if (leaving && ++joinTicks % JOIN_RESEND_TICKS == 0) {
+        if (leaving && resendDue()) {
             // the core that removes this one may have crashed with its commit: ask again
             for (int peer = 0; peer < m.size(); peer++) {
                 if (peer != me && m.isAlive(peer)) sendTo(peer, LEAVE, viewNumber());
             }
         }
-        if (joinFuture != null && ++joinTicks % JOIN_RESEND_TICKS == 0) {
+        if (joinFuture != null && resendDue()) {
             joinNacks.clear();
             // a core that was off (or not yet plugged in) when the request went out never saw it: ask again
             for (int peer = 0; peer < m.size(); peer++) {
@@ -381,6 +381,22 @@ public final class Membership {
         drive();
         op.checkAll();
         if (busy()) kick();
+    }
+
+    /**
+     * True when a join or leave request is due again: at least {@link #JOIN_RESEND_TICKS} ticks
+     * since the last one, and every message this core sent before has left it (no send backlog
+     * in a channel, nothing waiting here for a channel to be bound). Channels are reliable and
+     * FIFO, so a copy that has not left yet will still arrive: repeating it adds nothing. On
+     * threads a tick is one step of a spinning core, so repeating on ticks alone, while a peer
+     * is descheduled or not yet bound, piles up copies without bound in front of everything else
+     * this core sends (its accepts and acks), and the protocol starves behind them.
+     */
+    private boolean resendDue() {
+        if (++joinTicks < JOIN_RESEND_TICKS) return false;
+        if (!outq.isEmpty() || !k.quiet()) return false;
+        joinTicks = 0;
+        return true;
     }
 
     private void detectDeaths() {
