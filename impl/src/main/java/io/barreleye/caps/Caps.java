@@ -420,8 +420,15 @@ public final class Caps {
     /** {@code from} removed this core from its view (or left): nothing from it before this message is current. */
     private void onSever(int from) {
         if (cut.remove(from)) return;
-        severedEarly.add(from);
         forget(from);
+        if (!coMembers.contains(from)) {
+            // this core never shared a view with the sender (a hot-plugged core that installed a view
+            // without itself before joining): it will never cut the sender, so answer at once, or the
+            // sender would treat everything from here as stale forever
+            if (kernel.connected(from)) send(from, SEVER);
+            return;
+        }
+        severedEarly.add(from);
     }
 
     boolean waiting() {
