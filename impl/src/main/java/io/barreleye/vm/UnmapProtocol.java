@@ -215,7 +215,7 @@ public final class UnmapProtocol {
         if (direct) {
             if (late) dropLater(page, g, 4); else drop(page);
             vm.record("SendAck", page, from);
-            if (reachable(from)) k.send(from, ACK, page, g, 0);
+            ack(from, page, g);
             return;
         }
         MulticastTree tree = tree(initiator, mask);
@@ -231,8 +231,22 @@ public final class UnmapProtocol {
         waiting.remove(page);
         int parent = r.tree.parent(k.id());
         vm.record("SendAck", page, parent);
-        if (reachable(parent)) k.send(parent, ACK, page, r.gen, 0);
+        ack(parent, page, r.gen);
     }
+
+    /**
+     * Sends an ack, or keeps it while {@code to} is alive but outside this core's view: the views of
+     * the two cores may differ for a moment, and an ack dropped then would leave {@code to} waiting.
+     */
+    private void ack(int to, long page, long g) {
+        if (reachable(to)) {
+            k.send(to, ACK, page, g, 0);
+        } else if (k.connected(to) && k.machine().isAlive(to)) {
+            deferredAcks.add(new long[] {to, page, g});
+        }
+    }
+
+    private final List<long[]> deferredAcks = new ArrayList<>();
 
     /** Spec {@code RecvAck(c, v, d)}: counts only acks of the current round from members of the current view. */
     void recvAck(long page, long g, int from) {
@@ -310,6 +324,33 @@ public final class UnmapProtocol {
         }
         for (int c : awaited()) {
             if (!v.contains(c)) peerGone(c);
+        }
+        for (long[] a : new ArrayList<>(deferredAcks)) {
+            if (reachable((int) a[0])) {
+                deferredAcks.remove(a);
+                k.send((int) a[0], ACK, a[1], a[2], 0);
+            }
+        }
+        // A core awaited here may have answered while one of us was outside the other's view, and
+        // such an ack is not sent (or not counted). Ask again, directly, of it and of its subtree:
+        // each answers for itself only, so the round still completes only once every core invalidated.
+        for (Long page : new ArrayList<>(waiting.keySet())) {
+            Round r = rounds.get(page);
+            Set<Integer> w = waiting.get(page);
+            if (r == null || w == null || w.isEmpty()) continue;
+            long mask = MulticastTree.mask(r.tree.members());
+            for (int c : new ArrayList<>(w)) {
+                if (!reachable(c)) continue;
+                List<Integer> again = new ArrayList<>();
+                again.add(c);
+                if (!r.adopted.contains(c)) again.addAll(r.tree.descendants(c));
+                for (int d : again) {
+                    if (!reachable(d)) continue;
+                    r.adopted.add(d);
+                    w.add(d);
+                    sendUnmap(d, page, r.gen, r.tree.initiator(), mask, true);
+                }
+            }
         }
     }
 
