@@ -48,7 +48,11 @@ public abstract class OneWayChannelScenario {
     /** The next message as id * 100 + length, -1 if none, -2 if its words are not the ones sent. */
     @Operation(nonParallelGroup = "consumer")
     public long receive() {
-        int len = consumer.receive(in);
+        return decode(in, consumer.receive(in));
+    }
+
+    /** A received message of {@code len} words as id * 100 + length, -1 if none, -2 if a word is not the one sent. */
+    static long decode(long[] in, int len) {
         if (len < 0) {
             return -1;
         }

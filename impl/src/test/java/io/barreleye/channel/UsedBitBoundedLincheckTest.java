@@ -45,17 +45,7 @@ public class UsedBitBoundedLincheckTest {
 
     @Operation(nonParallelGroup = "consumer")
     public long tryRecv() {
-        int len = consumer.tryRecv(in);
-        if (len < 0) {
-            return -1;
-        }
-        long id = in[0] / 100;
-        for (int i = 0; i < len; i++) {
-            if (in[i] != id * 100 + i) {
-                return -2;
-            }
-        }
-        return id * 100 + len;
+        return OneWayChannelScenario.decode(in, consumer.tryRecv(in));
     }
 
     @Test

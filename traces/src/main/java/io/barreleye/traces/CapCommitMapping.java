@@ -83,9 +83,7 @@ public final class CapCommitMapping implements Recorder {
     /** The model's constants for this run: its cores, owner 1 (core 0 minted the region) and the copy bound. */
     public Map<String, Value> constants() {
         Map<String, Value> c = new LinkedHashMap<>();
-        Value[] cs = new Value[cores];
-        for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
-        c.put("Cores", SetEnumValue.of(cs));
+        c.put("Cores", TraceLine.oneTo(cores));
         c.put("Owner", IntValue.of(1));
         c.put("MaxCopies", IntValue.of(maxCopies));
         return c;

@@ -103,9 +103,7 @@ public final class MembershipMapping implements Recorder {
 
     public Map<String, Value> constants() {
         Map<String, Value> c = new LinkedHashMap<>();
-        Value[] cs = new Value[cores];
-        for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
-        c.put("Cores", SetEnumValue.of(cs));
+        c.put("Cores", TraceLine.oneTo(cores));
         Value[] im = new Value[initMembers.size()];
         int i = 0;
         for (int x : initMembers) im[i++] = IntValue.of(x);

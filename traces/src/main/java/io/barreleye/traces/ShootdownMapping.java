@@ -4,7 +4,6 @@ import io.barreleye.kernel.Recorder;
 import io.barreleye.modelcheck.value.ModelValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.Value;
-import io.barreleye.modelcheck.value.IntValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,12 +76,8 @@ public final class ShootdownMapping implements Recorder {
     /** The model's constants for this machine: its cores, pages and frames. */
     public Map<String, Value> constants() {
         Map<String, Value> c = new LinkedHashMap<>();
-        Value[] cs = new Value[cores];
-        for (int i = 0; i < cores; i++) cs[i] = IntValue.of(i + 1);
-        c.put("Cores", SetEnumValue.of(cs.clone()));
-        Value[] ps = new Value[pages];
-        for (int i = 0; i < pages; i++) ps[i] = IntValue.of(i + 1);
-        c.put("Pages", SetEnumValue.of(ps));
+        c.put("Cores", TraceLine.oneTo(cores));
+        c.put("Pages", TraceLine.oneTo(pages));
         Value[] fs = new Value[frames];
         for (int f = 0; f < frames; f++) fs[f] = frame(f);
         c.put("Frames", SetEnumValue.of(fs));

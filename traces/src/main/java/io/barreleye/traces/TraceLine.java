@@ -39,6 +39,13 @@ final class TraceLine {
         return sb.append('}').toString();
     }
 
+    /** The spec's numbering of n cores (or pages): the set {1, ..., n}. */
+    static io.barreleye.modelcheck.value.SetEnumValue oneTo(int n) {
+        Value[] vs = new Value[n];
+        for (int i = 0; i < n; i++) vs[i] = io.barreleye.modelcheck.value.IntValue.of(i + 1);
+        return io.barreleye.modelcheck.value.SetEnumValue.of(vs);
+    }
+
     /** A value, a string (quoted) or a number, as trace JSON. */
     static String json(Object o) {
         if (o instanceof Value v) return TraceValues.toJson(v);

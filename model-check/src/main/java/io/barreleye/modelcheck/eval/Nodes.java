@@ -620,27 +620,36 @@ final class Nodes {
 
     // ------------------------------------------------------------------ assignment-aware predicates
 
+    /**
+     * The variable that {@code x' = e} or {@code x' \\in S} may assign, as TLC does: a primed
+     * variable in an action, an unprimed one in the initial predicate; {@code idx} -1 for none.
+     */
+    record Target(int idx, boolean primed) {
+        static Target of(Node n) {
+            if (n instanceof PrimeVar pv) return new Target(pv.idx, true);
+            if (n instanceof VarRef vr) return new Target(vr.idx, false);
+            return new Target(-1, false);
+        }
+
+        /** The state array to assign into, when the variable is assignable here and not assigned yet; else null. */
+        Value[] unassigned(Ctx c) {
+            if (idx < 0) return null;
+            Value[] slots = primed ? c.next : c.initMode ? c.cur : null;
+            return slots != null && slots[idx] == null ? slots : null;
+        }
+    }
+
     /** {@code a = b}; when a is an unassigned primed variable (or variable, in Init) it assigns. */
     static final class Eq extends Node {
         final Node left;
         final Node right;
-        final int target;
-        final boolean primedTarget;
+        final Target target;
 
         Eq(Span s, Node left, Node right) {
             super(s, Math.max(left.level, right.level));
             this.left = left;
             this.right = right;
-            if (left instanceof PrimeVar pv) {
-                target = pv.idx;
-                primedTarget = true;
-            } else if (left instanceof VarRef vr) {
-                target = vr.idx;
-                primedTarget = false;
-            } else {
-                target = -1;
-                primedTarget = false;
-            }
+            this.target = Target.of(left);
         }
 
         @Override public Value eval(Ctx c, Env e) {
@@ -648,13 +657,13 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target < 0 ? null : primedTarget ? c.next : c.initMode ? c.cur : null;
-            if (slots != null && slots[target] == null) {
-                slots[target] = right.eval(c, e);
+            Value[] slots = target.unassigned(c);
+            if (slots != null) {
+                slots[target.idx()] = right.eval(c, e);
                 try {
                     k.run();
                 } finally {
-                    slots[target] = null;
+                    slots[target.idx()] = null;
                 }
                 return;
             }
@@ -666,23 +675,13 @@ final class Nodes {
     static final class In extends Node {
         final Node elem;
         final Node set;
-        final int target;
-        final boolean primedTarget;
+        final Target target;
 
         In(Span s, Node elem, Node set) {
             super(s, Math.max(elem.level, set.level));
             this.elem = elem;
             this.set = set;
-            if (elem instanceof PrimeVar pv) {
-                target = pv.idx;
-                primedTarget = true;
-            } else if (elem instanceof VarRef vr) {
-                target = vr.idx;
-                primedTarget = false;
-            } else {
-                target = -1;
-                primedTarget = false;
-            }
+            this.target = Target.of(elem);
         }
 
         @Override public Value eval(Ctx c, Env e) {
@@ -696,16 +695,16 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target < 0 ? null : primedTarget ? c.next : c.initMode ? c.cur : null;
-            if (slots != null && slots[target] == null) {
+            Value[] slots = target.unassigned(c);
+            if (slots != null) {
                 SetEnumValue s = Values.asEnum(set.span, "\\in", set.eval(c, e));
                 try {
                     for (Value v : s.elems) {
-                        slots[target] = v;
+                        slots[target.idx()] = v;
                         k.run();
                     }
                 } finally {
-                    slots[target] = null;
+                    slots[target.idx()] = null;
                 }
                 return;
             }
