@@ -15,8 +15,8 @@ final class EpochAckEndpoint extends RingEndpoint {
     private final int ackThreshold;
     private static final long[] NO_PAYLOAD = new long[0];
 
-    EpochAckEndpoint(Ring tx, Ring rx) {
-        super(tx, rx);
+    EpochAckEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
+        super(tx, rx, side, observer);
         this.ackThreshold = Math.max(2, slots / 2);
     }
 
@@ -27,23 +27,30 @@ final class EpochAckEndpoint extends RingEndpoint {
 
     /** Spec {@code Send} / {@code SendBusy}. */
     @Override
-    public boolean trySendFragment(long[] src, int off, int len, boolean more) {
+    public Generation generation() {
+        return Generation.EPOCH_ACK;
+    }
+
+    @Override
+    boolean sendFragment(long[] src, int off, int len, boolean more) {
         if (next - acked >= slots - 1) {
             // Looks full: ACKs at the head of rx may free slots without involving the user.
             takeAcks();
             if (next - acked >= slots - 1) {
                 busy++;
+                observed("SendBusy");
                 return false;
             }
         }
         write(src, off, len, more ? Header.MORE : 0L);
         sent++;
+        observed("Send");
         return true;
     }
 
     /** Spec {@code Recv} (delivered) and {@code RecvAck} (consumed here, never delivered). */
     @Override
-    public int tryRecvFragment(long[] dst, int off) {
+    int recvFragment(long[] dst, int off) {
         for (;;) {
             long h = rx.header(rxSlot); // acquire: the payload below is the one written with h
             if ((h & Header.EPOCH) != rxEpoch) {
@@ -58,6 +65,7 @@ final class EpochAckEndpoint extends RingEndpoint {
             rx.readPayload(rxSlot, dst, off, len);
             take(h);
             received++;
+            observed("Recv");
             sendAckIfDue();
             return Header.fragment(h);
         }
@@ -67,6 +75,7 @@ final class EpochAckEndpoint extends RingEndpoint {
     void recvAck(long h) {
         take(h);
         acksReceived++;
+        observed("RecvAck");
     }
 
     /** Consumes the explicit ACKs at the head of rx (stops at the first data message or empty slot). */
@@ -93,6 +102,7 @@ final class EpochAckEndpoint extends RingEndpoint {
         if (taken - ackSent >= ackThreshold && next - acked < slots) {
             write(NO_PAYLOAD, 0, 0, Header.ACK);
             acksSent++;
+            observed("SendAck");
         }
     }
 

@@ -59,6 +59,11 @@ final class Ring {
         System.arraycopy(src, off, words, base(slot), len);
     }
 
+    /** The first payload word of a slot, for observers (who hold the channel's lock). */
+    long firstWord(int slot) {
+        return words[base(slot)];
+    }
+
     /** Plain loads of the payload; must be preceded by an acquire {@link #header} of the slot. */
     void readPayload(int slot, long[] dst, int off, int len) {
         System.arraycopy(words, base(slot), dst, off, len);

@@ -14,6 +14,10 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     final Ring tx;
     final Ring rx;
     final int slots;
+    /** 0 for the pair's a side, 1 for b. */
+    final int side;
+    /** Null unless the channel is observed; then also the lock both sides run their calls under. */
+    final ChannelObserver observer;
 
     /** Spec {@code next[c]}, as an unbounded count; the slot is txSlot, the epoch txEpoch. */
     long next;
@@ -36,10 +40,12 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     long acksSent;
     long acksReceived;
 
-    RingEndpointState(Ring tx, Ring rx) {
+    RingEndpointState(Ring tx, Ring rx, int side, ChannelObserver observer) {
         this.tx = tx;
         this.rx = rx;
         this.slots = tx.slots;
+        this.side = side;
+        this.observer = observer;
     }
 }
 
@@ -47,11 +53,38 @@ abstract class RingEndpointState extends RingEndpointPadHead {
  * Base of the two URPC generations: counters, the public {@link Endpoint} API on top of the
  * fragment API, and padding after the state.
  */
-abstract class RingEndpoint extends RingEndpointState implements Endpoint, FragmentLink {
+abstract class RingEndpoint extends RingEndpointState implements Endpoint, FragmentLink, EndpointState {
     long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
-    RingEndpoint(Ring tx, Ring rx) {
-        super(tx, rx);
+    RingEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
+        super(tx, rx, side, observer);
+    }
+
+    /** The generation's {@code Send} / {@code SendBusy}. */
+    abstract boolean sendFragment(long[] src, int off, int len, boolean more);
+
+    /** The generation's {@code Recv} (and, gen A, {@code RecvAck} / {@code SendAck} on the way). */
+    abstract int recvFragment(long[] dst, int off);
+
+    @Override
+    public final boolean trySendFragment(long[] src, int off, int len, boolean more) {
+        if (observer == null) return sendFragment(src, off, len, more);
+        synchronized (observer) {
+            return sendFragment(src, off, len, more);
+        }
+    }
+
+    @Override
+    public final int tryRecvFragment(long[] dst, int off) {
+        if (observer == null) return recvFragment(dst, off);
+        synchronized (observer) {
+            return recvFragment(dst, off);
+        }
+    }
+
+    /** Tells the observer, if any, that the spec action {@code action} was just taken. */
+    final void observed(String action) {
+        if (observer != null) observer.step(action, this);
     }
 
     @Override
@@ -104,6 +137,46 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     @Override
     public final long busy() {
         return busy;
+    }
+
+    @Override
+    public final int side() {
+        return side;
+    }
+
+    @Override
+    public final int slots() {
+        return slots;
+    }
+
+    @Override
+    public final long next() {
+        return next;
+    }
+
+    @Override
+    public final long taken() {
+        return taken;
+    }
+
+    @Override
+    public final long acked() {
+        return acked;
+    }
+
+    @Override
+    public final long ackSent() {
+        return ackSent;
+    }
+
+    @Override
+    public final Slot txSlot(int i) {
+        return new Slot(tx.header(i), tx.firstWord(i));
+    }
+
+    @Override
+    public final Slot rxSlot(int i) {
+        return new Slot(rx.header(i), rx.firstWord(i));
     }
 
     /** Explicit ACK messages written (gen A; always 0 for gen B). */

@@ -16,18 +16,26 @@ public final class Urpc {
      *     the explicit ACK) and 2 for {@link Generation#USED_BIT}; any value, not only powers of two
      */
     public static Pair duplex(Generation g, int slotsPerRing) {
+        return duplex(g, slotsPerRing, null);
+    }
+
+    /**
+     * A channel whose every step is reported to {@code observer} (null: none), both sides running
+     * their calls under its lock; see {@link ChannelObserver}.
+     */
+    public static Pair duplex(Generation g, int slotsPerRing, ChannelObserver observer) {
         switch (g) {
             case EPOCH_ACK: {
                 checkSlots(g, slotsPerRing, 3, MAX_EPOCH_ACK_SLOTS);
                 Ring ab = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
                 Ring ba = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
-                return new Pair(new EpochAckEndpoint(ab, ba), new EpochAckEndpoint(ba, ab));
+                return new Pair(new EpochAckEndpoint(ab, ba, 0, observer), new EpochAckEndpoint(ba, ab, 1, observer));
             }
             case USED_BIT: {
                 checkSlots(g, slotsPerRing, 2, MAX_USED_BIT_SLOTS);
                 Ring ab = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
                 Ring ba = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
-                return new Pair(new UsedBitEndpoint(ab, ba), new UsedBitEndpoint(ba, ab));
+                return new Pair(new UsedBitEndpoint(ab, ba, 0, observer), new UsedBitEndpoint(ba, ab, 1, observer));
             }
             default:
                 throw new IllegalArgumentException("unknown generation " + g);

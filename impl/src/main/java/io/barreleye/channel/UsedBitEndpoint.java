@@ -7,8 +7,13 @@ package io.barreleye.channel;
  */
 final class UsedBitEndpoint extends RingEndpoint {
 
-    UsedBitEndpoint(Ring tx, Ring rx) {
-        super(tx, rx);
+    UsedBitEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
+        super(tx, rx, side, observer);
+    }
+
+    @Override
+    public Generation generation() {
+        return Generation.USED_BIT;
     }
 
     static long emptyHeader() {
@@ -17,23 +22,25 @@ final class UsedBitEndpoint extends RingEndpoint {
 
     /** Spec {@code Send} / {@code SendBusy}. */
     @Override
-    public boolean trySendFragment(long[] src, int off, int len, boolean more) {
+    boolean sendFragment(long[] src, int off, int len, boolean more) {
         // Acquire: if the receiver's clear is seen, so is the end of its copy-out, so the payload
         // may be overwritten now.
         if ((tx.header(txSlot) & Header.USED) != 0) {
             busy++;
+            observed("SendBusy");
             return false;
         }
         tx.writePayload(txSlot, src, off, len);
         tx.publish(txSlot, Header.USED | (more ? Header.MORE : 0L) | Header.lengthField(len));
         advanceTx();
         sent++;
+        observed("Send");
         return true;
     }
 
     /** Spec {@code Recv}: copy out, then clear the used bit. */
     @Override
-    public int tryRecvFragment(long[] dst, int off) {
+    int recvFragment(long[] dst, int off) {
         long h = rx.header(rxSlot);
         if ((h & Header.USED) == 0) {
             return -1;
@@ -43,6 +50,7 @@ final class UsedBitEndpoint extends RingEndpoint {
         rx.publish(rxSlot, 0L);
         advanceRx();
         received++;
+        observed("Recv");
         return Header.fragment(h);
     }
 }

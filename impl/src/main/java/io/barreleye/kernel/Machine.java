@@ -32,13 +32,31 @@ public final class Machine {
         this.clock = clock;
     }
 
+    /** Chooses the observer of the channel between cores {@code a < b}, or null to leave it unobserved. */
+    @FunctionalInterface
+    public interface ChannelObservers {
+        io.barreleye.channel.ChannelObserver forPair(int a, int b);
+    }
+
+    private ChannelObservers channelObservers = (a, b) -> null;
+
     /** Boots {@code cores} kernels on the first cores of {@code topology}. */
     public static Machine boot(Topology topology, int cores, Generation generation, int slots, Clock clock) {
+        return boot(topology, cores, generation, slots, clock, (a, b) -> null);
+    }
+
+    /**
+     * Boots as above, every channel (those between booted cores and those a later
+     * {@link #addCore} creates) observed by {@code observers}: the channel-level recorder hook.
+     */
+    public static Machine boot(Topology topology, int cores, Generation generation, int slots, Clock clock,
+                               ChannelObservers observers) {
         if (cores < 1 || cores > topology.size()) {
             throw new IllegalArgumentException("cannot boot " + cores + " cores on " + topology.name() + ", which has "
                     + topology.size());
         }
         Machine m = new Machine(topology, generation, slots, clock);
+        m.channelObservers = observers;
         for (int i = 0; i < cores; i++) m.addCore();
         // the boot view: every booted core, agreed by construction
         List<Integer> members = new ArrayList<>();
@@ -56,7 +74,7 @@ public final class Machine {
         Kernel k = new Kernel(id, this);
         for (int peer = 0; peer < id; peer++) {
             if (!alive.get(peer)) continue;
-            Urpc.Pair pair = Urpc.duplex(generation, slots);
+            Urpc.Pair pair = Urpc.duplex(generation, slots, channelObservers.forPair(peer, id));
             MessageChannel mine = new MessageChannel(pair.b(), Kernel.MAX_MESSAGE_WORDS);
             MessageChannel theirs = new MessageChannel(pair.a(), Kernel.MAX_MESSAGE_WORDS);
             k.bind(peer, mine);

@@ -20,14 +20,20 @@ public final class RandomizedSuite {
     private RandomizedSuite() {}
 
     public static Result check(String name, Supplier<Scenario> factory, long firstSeed, int seeds, int opsPerRun) {
+        return check(name, factory, firstSeed, seeds, opsPerRun, s -> Recording.NONE);
+    }
+
+    /** As above, every run recorded through a fresh {@code recordings.apply(seed)} and its recording validated. */
+    public static Result check(String name, Supplier<Scenario> factory, long firstSeed, int seeds, int opsPerRun,
+                               java.util.function.LongFunction<Recording> recordings) {
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             List<ScenarioOp> ops = StatefulRun.ops(factory, seed, opsPerRun);
-            StatefulRun.Failure f = StatefulRun.run(factory, seed, ops);
+            StatefulRun.Failure f = StatefulRun.run(factory, seed, ops, recordings.apply(seed));
             if (f == null) continue;
-            List<ScenarioOp> small = StatefulRun.shrink(factory, seed, ops, f.invariant());
-            StatefulRun.Failure again = StatefulRun.run(factory, seed, small);
+            List<ScenarioOp> small = StatefulRun.shrink(factory, seed, ops, f.invariant(), recordings);
+            StatefulRun.Failure again = StatefulRun.run(factory, seed, small, recordings.apply(seed));
             String report = "Scenario " + name + ", seed " + seed + " (" + StatefulRun.Setup.of(seed) + "):\n"
-                    + "  " + f.invariant() + " violated at step " + f.step() + ": " + f.detail() + "\n"
+                    + "  " + f.invariant() + (f.step() < 0 ? " violated: " : " violated at step " + f.step() + ": ") + f.detail() + "\n"
                     + "  shrunk from " + ops.size() + " to " + small.size() + " operations: " + small + "\n"
                     + (again == null ? "" : "  (the shrunk run fails at step " + again.step() + ": " + again.detail() + ")\n")
                     + "  replay: mvn -B -pl property-tests -am test -Dtest=RandomizedProtocolTest -Dsurefire.failIfNoSpecifiedTests=false"

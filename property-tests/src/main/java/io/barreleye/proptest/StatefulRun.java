@@ -68,26 +68,45 @@ public final class StatefulRun {
         return ops;
     }
 
+    /** Slots per ring of every channel. */
+    public static final int SLOTS = 4;
+
     private static Machine boot(Setup s, Scenario sc, SimRuntime rt) {
-        Machine m = Machine.boot(Machines.named(s.machine()), s.cores(), s.generation(), 4, rt.clock());
+        return boot(s, sc, rt, Recording.NONE);
+    }
+
+    private static Machine boot(Setup s, Scenario sc, SimRuntime rt, Recording rec) {
+        Machine m = Machine.boot(Machines.named(s.machine()), s.cores(), s.generation(), SLOTS, rt.clock(), rec.channels());
         sc.install(m);
         return m;
     }
 
     /** Runs {@code ops} under the seed's setup; null when every invariant held and everything resolved. */
     public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops) {
-        return run(factory, seed, ops, m -> { });
+        return run(factory, seed, ops, Recording.NONE);
     }
 
-    /** As {@link #run(Supplier, long, List)}; {@code onBoot} sees the machine first (to attach a trace recorder). */
-    public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops,
-                              java.util.function.Consumer<Machine> onBoot) {
+    /**
+     * As {@link #run(Supplier, long, List)}, recording the run through {@code rec}; a run that
+     * passes everything else fails {@code TraceConforms} when its recording does not validate.
+     */
+    public static Failure run(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops, Recording rec) {
+        Failure f = runRecorded(factory, seed, ops, rec);
+        if (f != null) return f;
+        String diverged = rec.validate();
+        return diverged == null ? null : new Failure(TRACE_CONFORMS, diverged, -1);
+    }
+
+    /** The name a trace divergence fails under. */
+    public static final String TRACE_CONFORMS = "TraceConforms";
+
+    private static Failure runRecorded(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops, Recording rec) {
         Setup s = Setup.of(seed);
         SimRuntime rt = new SimRuntime(s.scheduleSeed());
         if (s.crashStep() >= 0) rt.crashAt(s.crashStep(), s.crashCore());
         Scenario sc = factory.get();
-        Machine m = boot(s, sc, rt);
-        onBoot.accept(m);
+        Machine m = boot(s, sc, rt, rec);
+        rec.attach(m);
         List<Invariant> invariants = sc.invariants();
         List<CompletableFuture<? extends Outcome<?>>> futures = new ArrayList<>();
         List<ScenarioOp> started = new ArrayList<>();
@@ -133,6 +152,12 @@ public final class StatefulRun {
      * after which the same invariant still fails (delta debugging). The seed's setup is unchanged.
      */
     public static List<ScenarioOp> shrink(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops, String invariant) {
+        return shrink(factory, seed, ops, invariant, any -> Recording.NONE);
+    }
+
+    /** As above, each candidate run recorded through a fresh recording (a trace divergence shrinks too). */
+    public static List<ScenarioOp> shrink(Supplier<Scenario> factory, long seed, List<ScenarioOp> ops, String invariant,
+                                          java.util.function.LongFunction<Recording> recordings) {
         List<ScenarioOp> cur = new ArrayList<>(ops);
         for (int chunk = Math.max(1, cur.size() / 2); chunk >= 1; chunk /= 2) {
             boolean removed = true;
@@ -141,7 +166,7 @@ public final class StatefulRun {
                 for (int i = 0; i + chunk <= cur.size(); i += chunk) {
                     List<ScenarioOp> cand = new ArrayList<>(cur.subList(0, i));
                     cand.addAll(cur.subList(i + chunk, cur.size()));
-                    Failure f = run(factory, seed, cand);
+                    Failure f = run(factory, seed, cand, recordings.apply(seed));
                     if (f != null && f.invariant().equals(invariant)) {
                         cur = cand;
                         removed = true;

@@ -58,6 +58,20 @@ class RandomizedProtocolTest {
         return m;
     }
 
+    /** The unmap tree of a scenario name ("vm-broadcast"), or null for the other protocols. */
+    static TreeShape shapeOf(String scenario) {
+        for (TreeShape shape : TreeShape.values()) {
+            if (scenario.equals("vm-" + shape.name().toLowerCase())) return shape;
+        }
+        return null;
+    }
+
+    /**
+     * Every run of the correct protocols is also recorded and validated (TraceRecording): each of
+     * its URPC channels against specs/Urpc.tla, and, where the spec models the run (a broadcast
+     * or chain tree, no crash), the unmap protocol against specs/Shootdown.tla. A divergence fails
+     * the seed like a broken invariant.
+     */
     @TestFactory
     List<DynamicTest> protocolsHoldOverManySeeds() {
         String only = System.getProperty("barreleye.scenario");
@@ -71,10 +85,23 @@ class RandomizedProtocolTest {
             if (only == null && e.getKey().contains("+")) continue;
             long first = seed != null ? seed : 1;
             int count = seed != null ? 1 : seeds;
+            boolean correct = !e.getKey().contains("+");
+            TreeShape shape = shapeOf(e.getKey());
             tests.add(DynamicTest.dynamicTest(e.getKey() + " seeds " + first + ".." + (first + count - 1), () -> {
-                RandomizedSuite.Result r = RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS);
-                System.out.println(r.report());
+                long channels = TraceRecording.CHANNEL_TRACES.get();
+                long unmaps = TraceRecording.PROTOCOL_TRACES.get();
+                RandomizedSuite.Result r = correct
+                        ? RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS, s -> new TraceRecording(s, shape))
+                        : RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS);
+                System.out.println(r.report() + "; so far " + TraceRecording.totals());
                 assertTrue(r.passed(), r.report());
+                if (correct) {
+                    assertTrue(TraceRecording.CHANNEL_TRACES.get() - channels >= count, "every run has a channel that carried messages");
+                    if (shape == TreeShape.BROADCAST || shape == TreeShape.UNICAST) {
+                        assertTrue(count < 10 || TraceRecording.PROTOCOL_TRACES.get() - unmaps > count / 2,
+                                "most runs are crash-free and their unmap traces are validated");
+                    }
+                }
             }));
         }
         return tests;
@@ -94,64 +121,18 @@ class RandomizedProtocolTest {
         return tests;
     }
 
-    /**
-     * The trace of every crash-free unmap run (broadcast and chain trees, the shapes
-     * specs/Shootdown.tla has) is recorded through the refinement mapping and validated against
-     * the spec. Runs with a crash are not: the spec does not model crashes.
-     */
-    @TestFactory
-    List<DynamicTest> unmapRunsConformToTheSpec() {
-        List<DynamicTest> tests = new ArrayList<>();
-        if (System.getProperty("barreleye.scenario") != null) return tests;
-        int seeds = Integer.getInteger("barreleye.seeds", 1000) / 5;
-        for (TreeShape shape : new TreeShape[] {TreeShape.BROADCAST, TreeShape.UNICAST}) {
-            tests.add(DynamicTest.dynamicTest("vm-" + shape.name().toLowerCase() + " traces, seeds 1.." + seeds, () -> {
-                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("traces");
-                long events = 0;
-                int validated = 0;
-                for (long seed = 1; seed <= seeds; seed++) {
-                    StatefulRun.Setup setup = StatefulRun.Setup.of(seed);
-                    if (setup.crashStep() >= 0) continue;
-                    Supplier<Scenario> factory = () -> new VmScenario(Set.of(), shape);
-                    List<io.barreleye.kernel.ScenarioOp> ops = StatefulRun.ops(factory, seed, OPS);
-                    io.barreleye.traces.ShootdownMapping map = new io.barreleye.traces.ShootdownMapping(setup.cores(),
-                            setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE,
-                            io.barreleye.traces.ShootdownMapping.modelFor(shape));
-                    StatefulRun.Failure f = StatefulRun.run(factory, seed, ops, m -> io.barreleye.vm.Vm.setRecorder(m, map.observe(m)));
-                    assertTrue(f == null, "seed " + seed + ": " + f);
-                    java.nio.file.Path file = dir.resolve("seed-" + seed + ".ndjson");
-                    java.nio.file.Files.write(file, map.lines());
-                    io.barreleye.modelcheck.trace.TraceValidator.Result r = io.barreleye.modelcheck.trace.TraceCheck.check(
-                            io.barreleye.modelcheck.trace.Trace.read(file), java.nio.file.Path.of("..", "specs"));
-                    assertTrue(r.conforms(), shape + " seed " + seed + " (" + setup + "), ops " + ops + ":\n" + r.diagnosis());
-                    events += r.totalEvents();
-                    validated++;
-                }
-                System.out.println("vm-" + shape + ": " + validated + " crash-free runs, " + events + " events, all conform");
-                assertTrue(validated > seeds / 2, "most seeds are crash-free");
-            }));
-        }
-        return tests;
-    }
-
     /** With acks sent before invalidation, the recorded trace diverges from the spec at that SendAck. */
     @org.junit.jupiter.api.Test
-    void ackBeforeInvalidationDivergesFromTheSpec() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("traces");
+    void ackBeforeInvalidationDivergesFromTheSpec() {
         for (long seed = 1; seed <= 200; seed++) {
-            StatefulRun.Setup setup = StatefulRun.Setup.of(seed);
-            if (setup.crashStep() >= 0) continue;
+            if (!TraceRecording.shootdownModels(TreeShape.BROADCAST, StatefulRun.Setup.of(seed))) continue;
             Supplier<Scenario> factory = () -> new VmScenario(EnumSet.of(VmFault.ACK_BEFORE_INVALIDATE), TreeShape.BROADCAST);
-            io.barreleye.traces.ShootdownMapping map = new io.barreleye.traces.ShootdownMapping(setup.cores(),
-                    setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE, "Shootdown.cfg");
-            StatefulRun.run(factory, seed, StatefulRun.ops(factory, seed, OPS), m -> io.barreleye.vm.Vm.setRecorder(m, map.observe(m)));
-            java.nio.file.Path file = dir.resolve("seed-" + seed + ".ndjson");
-            java.nio.file.Files.write(file, map.lines());
-            io.barreleye.modelcheck.trace.TraceValidator.Result r = io.barreleye.modelcheck.trace.TraceCheck.check(
-                    io.barreleye.modelcheck.trace.Trace.read(file), java.nio.file.Path.of("..", "specs"));
-            if (!r.conforms()) {
-                System.out.println("ACK_BEFORE_INVALIDATE diverges, seed " + seed + ": " + r.diagnosis());
-                assertTrue(r.diagnosis().contains("SendAck"), r.diagnosis());
+            TraceRecording rec = new TraceRecording(seed, TreeShape.BROADCAST);
+            StatefulRun.run(factory, seed, StatefulRun.ops(factory, seed, OPS), rec); // an invariant may fail first: validate anyway
+            String diverged = rec.validate();
+            if (diverged != null) {
+                System.out.println("ACK_BEFORE_INVALIDATE diverges, seed " + seed + ": " + diverged);
+                assertTrue(diverged.contains("Shootdown.tla") && diverged.contains("SendAck"), diverged);
                 return;
             }
         }

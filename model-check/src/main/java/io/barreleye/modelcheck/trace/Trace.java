@@ -25,44 +25,59 @@ public record Trace(Path file, String spec, String model, Map<String, Value> con
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static Trace read(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file, r.lines().iterator());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * A trace held in memory, as lines: what a test or suite that records thousands of runs
+     * validates without writing files. {@code file} names it in messages and is where the header's
+     * spec and model are looked for first.
+     */
+    public static Trace of(Path file, List<String> lines) {
+        return parse(file, lines.iterator());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Trace parse(Path file, java.util.Iterator<String> lines) {
         List<TraceEvent> events = new ArrayList<>();
         String spec = null;
         String model = null;
         Map<String, Value> constants = new LinkedHashMap<>();
         boolean byClock = false;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                Map<String, Object> o;
-                try {
-                    Object parsed = Json.parse(line);
-                    if (!(parsed instanceof Map<?, ?>)) throw new TraceException(file + ":" + n + ": expected a JSON object");
-                    o = (Map<String, Object>) parsed;
-                } catch (Json.JsonException e) {
-                    throw new TraceException(file + ":" + n + ":" + e.column + ": " + e.getMessage());
-                }
-                try {
-                    if (spec == null) {
-                        if (!(o.get("spec") instanceof String s)) {
-                            throw new TraceException(file + ":" + n + ": the first line must be a header with \"spec\" (and \"model\")");
-                        }
-                        spec = s;
-                        model = o.get("model") instanceof String m ? m : null;
-                        if (o.get("constants") instanceof Map<?, ?> cs) {
-                            for (Map.Entry<?, ?> c : cs.entrySet()) constants.put((String) c.getKey(), TraceValues.toValue(c.getValue()));
-                        }
-                        byClock = "clock".equals(o.get("order"));
-                        continue;
+        int n = 0;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            n++;
+            if (line.isBlank()) continue;
+            Map<String, Object> o;
+            try {
+                Object parsed = Json.parse(line);
+                if (!(parsed instanceof Map<?, ?>)) throw new TraceException(file + ":" + n + ": expected a JSON object");
+                o = (Map<String, Object>) parsed;
+            } catch (Json.JsonException e) {
+                throw new TraceException(file + ":" + n + ":" + e.column + ": " + e.getMessage());
+            }
+            try {
+                if (spec == null) {
+                    if (!(o.get("spec") instanceof String s)) {
+                        throw new TraceException(file + ":" + n + ": the first line must be a header with \"spec\" (and \"model\")");
                     }
-                    events.add(event(o, n));
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw new TraceException(file + ":" + n + ": " + e.getMessage());
+                    spec = s;
+                    model = o.get("model") instanceof String m ? m : null;
+                    if (o.get("constants") instanceof Map<?, ?> cs) {
+                        for (Map.Entry<?, ?> c : cs.entrySet()) constants.put((String) c.getKey(), TraceValues.toValue(c.getValue()));
+                    }
+                    byClock = "clock".equals(o.get("order"));
+                    continue;
                 }
+                events.add(event(o, n));
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new TraceException(file + ":" + n + ": " + e.getMessage());
             }
         }
         if (spec == null) throw new TraceException(file + ": empty trace: no header line");

@@ -26,6 +26,14 @@ public final class TraceCheck {
         return specsDir.resolve(name);
     }
 
+    /**
+     * Compiled specs by spec file, model file, their modification times and the trace's constants:
+     * a suite validating thousands of traces of one model compiles it once. A compiled spec is
+     * immutable once built (the model checker's workers share one too).
+     */
+    private static final Map<String, CompiledSpec> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 64;
+
     /** Compiles the trace's spec and model, with the trace's constants replacing the model's. */
     public static CompiledSpec compile(Trace t, Path specsDir) throws IOException {
         Path tla = locate(t.file(), t.spec(), specsDir);
@@ -33,6 +41,17 @@ public final class TraceCheck {
         String modelName = t.model() != null ? t.model() : t.spec().replaceFirst("\\.tla$", ".cfg");
         Path cfgPath = locate(t.file(), modelName, specsDir);
         if (!Files.isRegularFile(cfgPath)) throw new Trace.TraceException(t.file() + ": the model " + modelName + " is not found");
+        String key = tla.toAbsolutePath() + "@" + Files.getLastModifiedTime(tla) + "|" + cfgPath.toAbsolutePath() + "@"
+                + Files.getLastModifiedTime(cfgPath) + "|" + header("", "", t.constants());
+        CompiledSpec cached = COMPILED.get(key);
+        if (cached != null) return cached;
+        CompiledSpec compiled = compileFresh(t, tla, cfgPath);
+        if (COMPILED.size() >= MAX_COMPILED) COMPILED.clear();
+        COMPILED.put(key, compiled);
+        return compiled;
+    }
+
+    private static CompiledSpec compileFresh(Trace t, Path tla, Path cfgPath) throws IOException {
         ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
         for (Map.Entry<String, Value> c : t.constants().entrySet()) cfg.constants.put(c.getKey(), c.getValue());
         // Validation never needs deadlock checks, invariants or properties: the trace is the behaviour.

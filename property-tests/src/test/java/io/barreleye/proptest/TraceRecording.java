@@ -1,0 +1,101 @@
+package io.barreleye.proptest;
+
+import io.barreleye.kernel.Machine;
+import io.barreleye.modelcheck.trace.Trace;
+import io.barreleye.modelcheck.trace.TraceCheck;
+import io.barreleye.modelcheck.trace.TraceValidator;
+import io.barreleye.traces.ChannelTraces;
+import io.barreleye.traces.ShootdownMapping;
+import io.barreleye.vm.TreeShape;
+import io.barreleye.vm.Vm;
+import io.barreleye.vm.VmScenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The suite's recording of one run: every URPC channel of the machine through
+ * {@link ChannelTraces} (specs/Urpc.tla), and the unmap protocol through {@link ShootdownMapping}
+ * (specs/Shootdown.tla) when the spec models the run: a broadcast or chain tree and no crash
+ * (the spec has neither the multicast trees nor crashes). Validation is in memory.
+ */
+final class TraceRecording implements Recording {
+    static final Path SPECS = Path.of("..", "specs");
+
+    /** Totals over every recording validated in this JVM, for the suite's report. */
+    static final AtomicLong RUNS = new AtomicLong();
+    static final AtomicLong CHANNEL_TRACES = new AtomicLong();
+    static final AtomicLong CHANNEL_EVENTS = new AtomicLong();
+    static final AtomicLong PROTOCOL_TRACES = new AtomicLong();
+    static final AtomicLong PROTOCOL_EVENTS = new AtomicLong();
+
+    private final ChannelTraces channels;
+    private final StatefulRun.Setup setup;
+    /** The unmap tree, when the run is an unmap scenario; null otherwise. */
+    private final TreeShape shape;
+    private ShootdownMapping unmap;
+
+    /** A recording for seed {@code seed} of a scenario; {@code shape} is its unmap tree, or null for other protocols. */
+    TraceRecording(long seed, TreeShape shape) {
+        this.setup = StatefulRun.Setup.of(seed);
+        this.channels = new ChannelTraces(setup.generation(), StatefulRun.SLOTS);
+        this.shape = shape;
+    }
+
+    /** Whether specs/Shootdown.tla models an unmap run of this tree under this setup. */
+    static boolean shootdownModels(TreeShape shape, StatefulRun.Setup setup) {
+        return (shape == TreeShape.BROADCAST || shape == TreeShape.UNICAST) && setup.crashStep() < 0;
+    }
+
+    @Override
+    public Machine.ChannelObservers channels() {
+        return channels;
+    }
+
+    @Override
+    public void attach(Machine m) {
+        if (shape == null || !shootdownModels(shape, setup)) return;
+        unmap = new ShootdownMapping(setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE,
+                ShootdownMapping.modelFor(shape));
+        Vm.setRecorder(m, unmap.observe(m));
+    }
+
+    /** The protocol trace, when one was recorded. */
+    List<String> unmapTrace() {
+        return unmap == null ? null : unmap.lines();
+    }
+
+    @Override
+    public String validate() {
+        RUNS.incrementAndGet();
+        try {
+            for (ChannelTraces.Checked c : channels.checkAll(null, "seed-" + setup.seed() + "-", SPECS)) {
+                CHANNEL_TRACES.incrementAndGet();
+                CHANNEL_EVENTS.addAndGet(c.result().totalEvents());
+                if (!c.result().conforms()) {
+                    return "the channel between cores " + c.channel().a() + " and " + c.channel().b()
+                            + " diverges from specs/Urpc.tla:\n" + c.result().diagnosis();
+                }
+            }
+            if (unmap != null) {
+                TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-shootdown.ndjson"),
+                        unmap.lines()), SPECS);
+                PROTOCOL_TRACES.incrementAndGet();
+                PROTOCOL_EVENTS.addAndGet(r.totalEvents());
+                if (!r.conforms()) return "the unmap protocol diverges from specs/Shootdown.tla:\n" + r.diagnosis();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line on what the recordings validated so far. */
+    static String totals() {
+        return RUNS.get() + " runs validated: " + CHANNEL_TRACES.get() + " channel traces (" + CHANNEL_EVENTS.get()
+                + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " unmap traces (" + PROTOCOL_EVENTS.get()
+                + " events) against Shootdown.tla";
+    }
+}

@@ -1,0 +1,143 @@
+package io.barreleye.traces;
+
+import io.barreleye.caps.CapType;
+import io.barreleye.caps.Caps;
+import io.barreleye.caps.CapsFault;
+import io.barreleye.channel.Generation;
+import io.barreleye.kernel.Machine;
+import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.CoreRuntime;
+import io.barreleye.runtime.SimRuntime;
+import io.barreleye.topology.Machines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Runs of the capability protocols recorded through {@link CapCommitMapping}, restricted to what
+ * specs/CapCommit.tla models: one region's capability and only operations on it (no descendants
+ * copied or retyped), no Delete (the spec has none), no copy to oneself, at most MaxCopies
+ * copies, retypes of the whole region and none once one committed (the spec makes every core
+ * vote no while a retype lives; the implementation lets a core without a descendant vote yes),
+ * moves only to a core holding a copy and with nothing else in progress (the spec's Copy reads
+ * the owner's move phase), no crashes. In the simulation or on threads.
+ */
+public final class CapCommitDriver {
+    public static final int CORES = 3;
+    public static final int MAX_COPIES = 4;
+    public static final long REGION_BYTES = 1L << 16;
+
+    private CapCommitDriver() {}
+
+    /** A machine of three cores with capabilities, the region minted on core 0, recorded. */
+    public static final class Rig {
+        public final CoreRuntime rt;
+        public final Machine m;
+        public final long region;
+        public final CapCommitMapping map;
+        public final ChannelTraces channels;
+
+        public Rig(CoreRuntime rt, Set<CapsFault> faults) {
+            this.rt = rt;
+            channels = new ChannelTraces(Generation.EPOCH_ACK, 8);
+            m = Machine.boot(Machines.named("amd-4x4"), CORES, Generation.EPOCH_ACK, 8, rt.clock(), channels);
+            Caps.install(m, faults);
+            region = Caps.of(m.kernel(0)).mint(CapType.RAM, 0, REGION_BYTES);
+            map = new CapCommitMapping(CORES, MAX_COPIES, region).observe(m);
+            Caps.setRecorder(m, map);
+        }
+
+        /** Starts {@code op} on {@code core}'s kernel thread; the future completes with its outcome. */
+        public CompletableFuture<Outcome<Long>> start(int core, Function<Caps, CompletableFuture<Outcome<Long>>> op) {
+            CompletableFuture<Outcome<Long>> f = new CompletableFuture<>();
+            m.kernel(core).post(() -> op.apply(Caps.of(m.kernel(core))).thenAccept(f::complete));
+            return f;
+        }
+
+        /** Runs {@code op} to its outcome, then lets the messages it left in flight land. */
+        public Outcome<Long> run(int core, Function<Caps, CompletableFuture<Outcome<Long>>> op) {
+            CompletableFuture<Outcome<Long>> f = start(core, op);
+            if (!rt.run(m, f, budget(1_000_000))) throw new IllegalStateException("operation did not resolve");
+            settle();
+            return f.join();
+        }
+
+        /** Runs the machine until it is quiet: the simulation's steps, or a short while on threads. */
+        public void settle() {
+            rt.run(m, new CompletableFuture<Void>(), budget(100_000));
+        }
+
+        /** Runs the machine a little: {@code steps} simulation steps, or that many tenths of a millisecond on threads (at least one ms). */
+        void advance(int steps) {
+            rt.run(m, new CompletableFuture<Void>(), budget(steps));
+        }
+
+        /** Simulation steps, or for threads milliseconds: 100,000 steps become 200 ms, small counts at least 1 ms. */
+        private long budget(long steps) {
+            return rt instanceof SimRuntime ? steps : Math.max(1, steps / 500);
+        }
+
+        public boolean holds(int core) {
+            return Caps.of(m.kernel(core)).db().get(region) != null;
+        }
+    }
+
+    /**
+     * The restricted random driver: {@code ops} operations on the region from random cores, up to
+     * three at a time.
+     *
+     * @throws IllegalStateException when an operation never resolves or a move fails
+     */
+    public static Rig drive(CoreRuntime rt, long seed, int ops) {
+        Rig rig = new Rig(rt, Set.of());
+        SplittableRandom rnd = new SplittableRandom(seed * 131 + 17);
+        record Open(String kind, CompletableFuture<Outcome<Long>> f) {}
+        List<Open> open = new ArrayList<>();
+        int started = 0;
+        int copyBudget = MAX_COPIES - 1;
+        boolean revoked = false;
+        for (int iter = 0; iter < 200_000 && (started < ops || !open.isEmpty()); iter++) {
+            for (Open o : List.copyOf(open)) {
+                if (!o.f().isDone()) continue;
+                open.remove(o);
+                if (o.kind().equals("revoke") && o.f().join().succeeded()) revoked = true;
+            }
+            if (started < ops && open.size() < 3 && rnd.nextInt(3) == 0) {
+                int k = rnd.nextInt(CORES);
+                int other = (k + 1 + rnd.nextInt(CORES - 1)) % CORES;
+                int r = rnd.nextInt(100);
+                boolean retypeOpen = open.stream().anyMatch(o -> o.kind().equals("retype"));
+                boolean revokeOpen = open.stream().anyMatch(o -> o.kind().equals("revoke"));
+                started++;
+                if (!rig.holds(k) || revoked) {
+                    // nothing to do on this core: a step of the machine instead
+                } else if (r < 45) {
+                    if (copyBudget > 0) {
+                        copyBudget--;
+                        open.add(new Open("copy", rig.start(k, c -> c.copy(rig.region, other))));
+                    }
+                } else if (r < 70) {
+                    if (!retypeOpen && rig.map.retypes() == 0) {
+                        open.add(new Open("retype", rig.start(k, c -> c.retype(rig.region, CapType.FRAME, 0, REGION_BYTES))));
+                    }
+                } else if (r < 88) {
+                    int d = rnd.nextInt(CORES);
+                    if (open.isEmpty() && rig.holds(d) && d != rig.map.ownerCore()) {
+                        rig.settle();
+                        Outcome<Long> o = rig.run(k, c -> c.move(rig.region, d));
+                        if (!o.succeeded()) throw new IllegalStateException("seed " + seed + ": move " + o);
+                    }
+                } else if (started > ops / 2 && !revokeOpen) {
+                    open.add(new Open("revoke", rig.start(k, c -> c.revoke(rig.region))));
+                }
+            }
+            rig.advance(1 + rnd.nextInt(8));
+        }
+        if (!open.isEmpty()) throw new IllegalStateException("seed " + seed + ": unresolved " + open);
+        rig.settle();
+        return rig;
+    }
+}

@@ -1,0 +1,67 @@
+package io.barreleye.traces;
+
+import io.barreleye.channel.ChannelObserver;
+import io.barreleye.channel.Generation;
+import io.barreleye.kernel.Machine;
+import io.barreleye.modelcheck.trace.Trace;
+import io.barreleye.modelcheck.trace.TraceCheck;
+import io.barreleye.modelcheck.trace.TraceValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records every URPC channel of a machine (pass it to {@code Machine.boot}): one
+ * {@link UrpcMapping} per pair of cores, including the channels of hot-plugged cores, each a
+ * trace of specs/Urpc.tla.
+ */
+public final class ChannelTraces implements Machine.ChannelObservers {
+    /** One channel's recording: the cores it joins and its mapping. */
+    public record Channel(int a, int b, UrpcMapping mapping) {
+        public String name() {
+            return "urpc-" + a + "-" + b;
+        }
+    }
+
+    private final Generation generation;
+    private final int slots;
+    private final List<Channel> channels = new ArrayList<>();
+
+    public ChannelTraces(Generation generation, int slots) {
+        this.generation = generation;
+        this.slots = slots;
+    }
+
+    @Override
+    public synchronized ChannelObserver forPair(int a, int b) {
+        UrpcMapping m = new UrpcMapping(generation, slots, a, b);
+        channels.add(new Channel(a, b, m));
+        return m;
+    }
+
+    public synchronized List<Channel> channels() {
+        return new ArrayList<>(channels);
+    }
+
+    /** The verdict on one channel's trace, written to {@code file}. */
+    public record Checked(Channel channel, Path file, TraceValidator.Result result) {}
+
+    /**
+     * Validates every channel that carried at least one message (the others are skipped). With a
+     * {@code dir}, each trace is written there first as {@code <prefix>urpc-a-b.ndjson}; without
+     * one (null) the traces are validated in memory.
+     */
+    public List<Checked> checkAll(Path dir, String prefix, Path specsDir) throws IOException {
+        List<Checked> out = new ArrayList<>();
+        for (Channel c : channels()) {
+            if (c.mapping().size() == 0) continue;
+            List<String> lines = c.mapping().lines();
+            Path f = (dir != null ? dir : specsDir).resolve(prefix + c.name() + ".ndjson");
+            if (dir != null) Files.write(f, lines);
+            out.add(new Checked(c, dir != null ? f : null, TraceCheck.check(Trace.of(f, lines), specsDir)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package io.barreleye.traces;
+
+import io.barreleye.channel.Endpoint;
+import io.barreleye.channel.Generation;
+import io.barreleye.channel.Urpc;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one observed URPC channel on its own, both sides sending {@code messages} one-word data
+ * messages and receiving the other's, and returns the recorded mapping: in the simulation (one
+ * thread, a seeded schedule of the two sides' calls) or on two threads.
+ */
+public final class UrpcDriver {
+    private UrpcDriver() {}
+
+    /** One side's progress: data messages written and read. */
+    private static final class Side {
+        final Endpoint e;
+        /** Volatile: on threads the other side reads them to know when both are done. */
+        volatile long sent;
+        volatile long got;
+
+        Side(Endpoint e) {
+            this.e = e;
+        }
+
+        /** Writes the next message if there is one; false when busy or done. */
+        boolean send(long messages, long[] buf) {
+            if (sent == messages) return false;
+            buf[0] = sent + 1;
+            if (!e.trySend(buf, 1)) return false;
+            sent++;
+            return true;
+        }
+
+        void recv(long[] buf) {
+            if (e.tryRecv(buf) >= 0) got++;
+        }
+
+        boolean done(long messages) {
+            return sent == messages && got == messages;
+        }
+    }
+
+    /**
+     * The simulation: at each step a seeded choice of side and call; a side sends in bursts and
+     * reads rarely for a while so that rings fill, senders are told busy and, in generation A,
+     * explicit ACKs are needed.
+     *
+     * @throws IllegalStateException if the messages are not all delivered within a step bound
+     */
+    public static UrpcMapping simulate(Generation g, int slots, int messages, long seed) {
+        UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
+        Urpc.Pair p = Urpc.duplex(g, slots, map);
+        Side[] sides = {new Side(p.a()), new Side(p.b())};
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[] buf = new long[Endpoint.PAYLOAD_WORDS];
+        int readBias = 50;
+        long bound = 1000L + 200L * messages;
+        for (long step = 0; !(sides[0].done(messages) && sides[1].done(messages)); step++) {
+            if (step >= bound) {
+                throw new IllegalStateException("URPC " + g + " seed " + seed + ": not every message delivered in " + bound
+                        + " steps (sent " + sides[0].sent + "/" + sides[1].sent + ", got " + sides[0].got + "/" + sides[1].got + ")");
+            }
+            if (step % 64 == 0) readBias = 10 + rnd.nextInt(80); // phases of slow and fast readers
+            Side s = sides[rnd.nextInt(2)];
+            if (rnd.nextInt(100) < readBias) s.recv(buf);
+            else s.send(messages, buf);
+        }
+        return map;
+    }
+
+    /**
+     * Two threads, one per side, each sending and reading until both directions delivered
+     * everything.
+     *
+     * @throws IllegalStateException if that takes longer than {@code timeoutMillis}
+     */
+    public static UrpcMapping threads(Generation g, int slots, int messages, long timeoutMillis) throws InterruptedException {
+        UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
+        Urpc.Pair p = Urpc.duplex(g, slots, map);
+        Side[] sides = {new Side(p.a()), new Side(p.b())};
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Thread[] ts = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            Side s = sides[i];
+            Side other = sides[1 - i];
+            ts[i] = new Thread(() -> {
+                long[] buf = new long[Endpoint.PAYLOAD_WORDS];
+                // a side keeps reading after it is done itself: the other may still need its ACKs
+                while (!(s.done(messages) && other.done(messages)) && System.nanoTime() < deadline) {
+                    s.send(messages, buf);
+                    s.recv(buf);
+                }
+            }, "urpc-side-" + i);
+            ts[i].start();
+        }
+        for (Thread t : ts) t.join();
+        if (!(sides[0].done(messages) && sides[1].done(messages))) {
+            throw new IllegalStateException("URPC " + g + " on threads: not every message delivered in " + timeoutMillis + " ms");
+        }
+        return map;
+    }
+}
