@@ -41,19 +41,57 @@ final class VerifyCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Validating implementation runs against the specs:");
         List<Conformance.Run> runs = Conformance.runAll(specs, report.resolve("traces"), seeds);
-        int diverged = 0;
-        for (Conformance.Run r : runs) {
-            System.out.printf("  %-12s %-20s %-8s seed %-3d %6d events  %s%n", r.spec(), r.model(), r.runtime(), r.seed(),
-                    r.result().totalEvents(), r.result().conforms() ? "conforms" : "DIVERGES at " + r.result().diagnosis());
-            if (!r.result().conforms()) diverged++;
-        }
+        int diverged = printRuns(runs);
         List<Conformance.Coverage> cov = Conformance.coverage(runs, specs, w);
         for (Conformance.Coverage c : cov) {
-            System.out.printf("  coverage of %s (%s): %d of %d actions, %d of %d distinct states%n", c.spec(), c.model(),
-                    c.actionsTaken().size(), c.allActions().size(), c.statesVisited(), c.modelDistinct());
+            String states = c.statesVisited() < 0 ? "states not counted (the runs' constants are outside every model)"
+                    : c.statesVisited() + " of " + c.modelDistinct() + " distinct states";
+            System.out.printf("  coverage of %s (%s): %d of %d actions, %s%n", c.spec(), c.model(), c.actionsTaken().size(),
+                    c.allActions().size(), states);
         }
         ReportWriter.write(report, models, runs, cov);
         System.out.println("Report: " + report.resolve("index.html") + " and report.json");
         return checked == 0 && diverged == 0 ? 0 : 1;
+    }
+
+    /**
+     * One line per workload and runtime (runs, traces, events, verdict); every divergence in full
+     * after them. The report lists every run.
+     *
+     * @return the runs that diverge
+     */
+    static int printRuns(List<Conformance.Run> runs) {
+        java.util.Map<String, long[]> lines = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> specOf = new java.util.HashMap<>();
+        List<Conformance.Run> bad = new ArrayList<>();
+        for (Conformance.Run r : runs) {
+            String key = r.workload() + "\u0000" + r.runtime();
+            long[] t = lines.computeIfAbsent(key, k -> new long[4]);
+            t[0]++;
+            t[1] += r.traces();
+            t[2] += r.result().totalEvents();
+            if (!r.result().conforms()) {
+                t[3]++;
+                bad.add(r);
+            }
+            specOf.put(key, r.spec());
+        }
+        System.out.printf("  %-28s %-15s %-8s %5s %6s %8s  %s%n", "workload", "spec", "runtime", "runs", "traces", "events", "verdict");
+        for (var e : lines.entrySet()) {
+            String[] k = e.getKey().split("\u0000");
+            long[] t = e.getValue();
+            System.out.printf("  %-28s %-15s %-8s %5d %6d %8d  %s%n", k[0], specOf.get(e.getKey()), k[1], t[0], t[1], t[2],
+                    t[3] == 0 ? "all conform" : t[3] + " DIVERGE");
+        }
+        for (Conformance.Run r : bad) {
+            System.out.println();
+            System.out.println("  " + r.workload() + " (" + r.runtime() + ", seed " + r.seed() + ") diverges from " + r.spec() + ", "
+                    + r.file() + ":");
+            System.out.println("  " + r.result().diagnosis().replace("\n", "\n  "));
+        }
+        System.out.println("  " + runs.size() + " runs, " + runs.stream().mapToInt(Conformance.Run::traces).sum() + " traces, "
+                + runs.stream().mapToLong(r -> r.result().totalEvents()).sum() + " events: "
+                + (bad.isEmpty() ? "all conform" : bad.size() + " diverge"));
+        return bad.size();
     }
 }

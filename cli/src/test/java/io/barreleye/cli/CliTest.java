@@ -56,6 +56,25 @@ class CliTest {
         return p;
     }
 
+    /** verify's summary: one line per workload and runtime, and a diverging run's diagnosis in full. */
+    @Test
+    void verifySummarisesRunsAndPrintsEveryDivergence() {
+        var ok = new io.barreleye.modelcheck.trace.TraceValidator.Result(true, 10, 10, null, java.util.Map.of(), java.util.Set.of());
+        var bad = new io.barreleye.modelcheck.trace.TraceValidator.Result(false, 3, 10,
+                "event 4 (line 5): Recv(1)\n  Recv cannot be taken there", java.util.Map.of(), java.util.Set.of());
+        var runs = java.util.List.of(
+                new io.barreleye.traces.Conformance.Run("urpc-A", "Urpc.tla", "Urpc.cfg", "sim", 1, dir.resolve("a.ndjson"), 1, ok, true),
+                new io.barreleye.traces.Conformance.Run("urpc-A", "Urpc.tla", "Urpc.cfg", "sim", 2, dir.resolve("b.ndjson"), 1, bad, true),
+                new io.barreleye.traces.Conformance.Run("caps", "CapCommit.tla", "CapCommit.cfg", "threads", 0, dir.resolve("c.ndjson"), 1, ok,
+                        true));
+        assertEquals(1, VerifyCommand.printRuns(runs));
+        String o = out();
+        assertTrue(o.matches("(?s).*urpc-A +Urpc.tla +sim +2 +2 +20 +1 DIVERGE.*"), o);
+        assertTrue(o.matches("(?s).*caps +CapCommit.tla +threads +1 +1 +10 +all conform.*"), o);
+        assertTrue(o.contains("urpc-A (sim, seed 2) diverges from Urpc.tla") && o.contains("  Recv cannot be taken there"), o);
+        assertTrue(o.contains("3 runs, 3 traces, 30 events: 1 diverge"), o);
+    }
+
     @Test
     void checksWithTlcFlagSpellings() throws IOException {
         Path tla = write("Counter.tla", COUNTER);

@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 public final class CapCommitDriver {
     public static final int CORES = 3;
+    /** The copy bound of the tests' runs; verify uses CapCommit_large.cfg's, 2. */
     public static final int MAX_COPIES = 4;
     public static final long REGION_BYTES = 1L << 16;
 
@@ -41,12 +42,16 @@ public final class CapCommitDriver {
         public final ChannelTraces channels;
 
         public Rig(CoreRuntime rt, Set<CapsFault> faults) {
+            this(rt, faults, MAX_COPIES);
+        }
+
+        public Rig(CoreRuntime rt, Set<CapsFault> faults, int maxCopies) {
             this.rt = rt;
             channels = new ChannelTraces(Generation.EPOCH_ACK, 8);
             m = Machine.boot(Machines.named("amd-4x4"), CORES, Generation.EPOCH_ACK, 8, rt.clock(), channels);
             Caps.install(m, faults);
             region = Caps.of(m.kernel(0)).mint(CapType.RAM, 0, REGION_BYTES);
-            map = new CapCommitMapping(CORES, MAX_COPIES, region).observe(m);
+            map = new CapCommitMapping(CORES, maxCopies, region).observe(m);
             Caps.setRecorder(m, map);
         }
 
@@ -92,12 +97,17 @@ public final class CapCommitDriver {
      * @throws IllegalStateException when an operation never resolves or a move fails
      */
     public static Rig drive(CoreRuntime rt, long seed, int ops) {
-        Rig rig = new Rig(rt, Set.of());
+        return drive(rt, seed, ops, MAX_COPIES);
+    }
+
+    /** As above, with at most {@code maxCopies} copies (the original counted), the spec's MaxCopies. */
+    public static Rig drive(CoreRuntime rt, long seed, int ops, int maxCopies) {
+        Rig rig = new Rig(rt, Set.of(), maxCopies);
         SplittableRandom rnd = new SplittableRandom(seed * 131 + 17);
         record Open(String kind, CompletableFuture<Outcome<Long>> f) {}
         List<Open> open = new ArrayList<>();
         int started = 0;
-        int copyBudget = MAX_COPIES - 1;
+        int copyBudget = maxCopies - 1;
         boolean revoked = false;
         for (int iter = 0; iter < 200_000 && (started < ops || !open.isEmpty()); iter++) {
             for (Open o : List.copyOf(open)) {

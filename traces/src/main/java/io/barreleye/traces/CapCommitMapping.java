@@ -43,6 +43,7 @@ public final class CapCommitMapping implements Recorder {
     private final List<String> unmapped = new ArrayList<>();
     private Machine machine;
     private long clock;
+    private String model = "CapCommit.cfg";
 
     // the spec's variables as the events determine them
     private final String[] rt;
@@ -71,7 +72,12 @@ public final class CapCommitMapping implements Recorder {
         java.util.Arrays.fill(rt, "idle");
         java.util.Arrays.fill(rvAt, "idle");
         copies[1] = 1;
-        lines.add(io.barreleye.modelcheck.trace.TraceCheck.header("CapCommit.tla", "CapCommit.cfg", constants()));
+    }
+
+    /** Names the model the header gives (default CapCommit.cfg, its constants replaced by this run's). */
+    public synchronized CapCommitMapping model(String cfg) {
+        this.model = cfg;
+        return this;
     }
 
     /** Reads the implementation's state too: the owner's lock, the copies a core holds, the owner its copy names. */
@@ -89,8 +95,12 @@ public final class CapCommitMapping implements Recorder {
         return c;
     }
 
+    /** The header and the events so far. */
     public synchronized List<String> lines() {
-        return new ArrayList<>(lines);
+        List<String> out = new ArrayList<>(lines.size() + 1);
+        out.add(io.barreleye.modelcheck.trace.TraceCheck.header("CapCommit.tla", model, constants()));
+        out.addAll(lines);
+        return out;
     }
 
     /** Implementation steps on the region that the spec has no action for (Delete, MoveAbort, a copy to oneself). */
@@ -138,7 +148,7 @@ public final class CapCommitMapping implements Recorder {
                 rtKey[r] = a[1];
                 List<Object> u = new ArrayList<>(List.of("rt", path(r), "check"));
                 for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[] {r}, u);
             }
             case "Vote" -> {
@@ -165,7 +175,7 @@ public final class CapCommitMapping implements Recorder {
                 int r = (int) a[0] + 1;
                 rt[r] = "idle";
                 List<Object> u = new ArrayList<>(List.of("rt", path(r), "idle"));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[] {r}, u);
             }
             case "Copy" -> {
@@ -189,7 +199,7 @@ public final class CapCommitMapping implements Recorder {
                 if (a[0] != region) return;
                 rv = "mark";
                 List<Object> u = new ArrayList<>(List.of("rv", path(), "mark"));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             case "Mark" -> {
@@ -214,7 +224,7 @@ public final class CapCommitMapping implements Recorder {
                 if (a[0] != region) return;
                 rv = "done";
                 List<Object> u = new ArrayList<>(List.of("rv", path(), "done"));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             case "StartMove" -> {
@@ -225,7 +235,7 @@ public final class CapCommitMapping implements Recorder {
                 mvWait.clear();
                 for (int i = 1; i <= cores; i++) mvWait.add(i);
                 List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), d, "mvWait", path(), waitSet()));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[] {d}, u);
             }
             case "UpdateOwner" -> {
@@ -242,24 +252,23 @@ public final class CapCommitMapping implements Recorder {
                 mv = "idle";
                 mvTo = 0;
                 List<Object> u = new ArrayList<>(List.of("owner", path(), owner, "mv", path(), "idle", "mvTo", path(), 0));
-                lock(u);
+                lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             default -> unmapped.add(event + " on core " + core + " " + java.util.Arrays.toString(a));
         }
     }
 
-    /** The spec's lock, read from the replicas: a retype's lock names its requester, a revoke's or move's the owner; None is 0. */
-    private void lock(List<Object> u) {
+    /**
+     * The spec's lock, read from the replica of the core that took the step (the owner: every
+     * step that takes or releases the lock is the owner's): a retype's lock names its requester,
+     * a revoke's or move's the owner; None is 0. Only the recording core's own state is read, so
+     * the mapping is safe on threads too.
+     */
+    private void lock(int core, List<Object> u) {
         if (machine == null) return;
-        int lock = 0;
-        for (int i = 0; i < machine.size(); i++) {
-            Caps caps = machine.kernel(i).get(Caps.class);
-            if (caps == null) continue;
-            CapabilityDb.Lock l = caps.db().lock().get(region);
-            if (l != null) lock = l.holder() + 1;
-        }
-        u.addAll(List.of("lock", path(), lock));
+        CapabilityDb.Lock l = Caps.of(machine.kernel(core)).db().lock().get(region);
+        u.addAll(List.of("lock", path(), l == null ? 0 : l.holder() + 1));
     }
 
     private int observedCopies(int core, int fallback) {

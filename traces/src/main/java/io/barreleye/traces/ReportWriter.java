@@ -28,7 +28,9 @@ public final class ReportWriter {
         j.append("  ],\n  \"traces\": [\n");
         for (int i = 0; i < runs.size(); i++) {
             Conformance.Run r = runs.get(i);
-            j.append("    {\"spec\": ").append(Report.quoteJson(r.spec())).append(", \"model\": ").append(Report.quoteJson(r.model()))
+            j.append("    {\"workload\": ").append(Report.quoteJson(r.workload()))
+                    .append(", \"spec\": ").append(Report.quoteJson(r.spec())).append(", \"model\": ").append(Report.quoteJson(r.model()))
+                    .append(", \"traces\": ").append(r.traces())
                     .append(", \"runtime\": ").append(Report.quoteJson(r.runtime())).append(", \"seed\": ").append(r.seed())
                     .append(", \"file\": ").append(Report.quoteJson(r.file().toString()))
                     .append(", \"events\": ").append(r.result().totalEvents())
@@ -58,11 +60,13 @@ public final class ReportWriter {
                     .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.2f", m.seconds())).append("</td><td>")
                     .append(m.asExpected() ? "yes" : "NO").append("</td></tr>");
         }
-        h.append("</table><h2>Implementation traces</h2><table><tr><th>spec</th><th>model</th><th>runtime</th><th>seed</th><th>events</th><th>verdict</th></tr>");
+        h.append("</table><h2>Implementation traces</h2><table><tr><th>workload</th><th>spec</th><th>model</th><th>runtime</th><th>seed</th>"
+                + "<th>traces</th><th>events</th><th>verdict</th></tr>");
         for (Conformance.Run r : runs) {
-            h.append("<tr class=\"").append(r.result().conforms() ? "ok" : "bad").append("\"><td>").append(esc(r.spec())).append("</td><td>")
+            h.append("<tr class=\"").append(r.result().conforms() ? "ok" : "bad").append("\"><td>").append(esc(r.workload()))
+                    .append("</td><td>").append(esc(r.spec())).append("</td><td>")
                     .append(esc(r.model())).append("</td><td>").append(esc(r.runtime())).append("</td><td>").append(r.seed())
-                    .append("</td><td>").append(r.result().totalEvents()).append("</td><td>")
+                    .append("</td><td>").append(r.traces()).append("</td><td>").append(r.result().totalEvents()).append("</td><td>")
                     .append(r.result().conforms() ? "conforms" : "diverges").append("</td></tr>");
         }
         h.append("</table>");
@@ -76,8 +80,9 @@ public final class ReportWriter {
         for (Conformance.Coverage c : cov) {
             h.append("<tr><td>").append(esc(c.spec())).append("</td><td>").append(esc(c.model())).append("</td><td>")
                     .append(c.actionsTaken().size()).append(" of ").append(c.allActions().size()).append(' ')
-                    .append(esc(c.actionsTaken().toString())).append("</td><td>").append(c.statesVisited()).append(" of ")
-                    .append(c.modelDistinct()).append("</td></tr>");
+                    .append(esc(c.actionsTaken().toString())).append("</td><td>")
+                    .append(c.statesVisited() < 0 ? "not counted: the runs' constants are outside every model"
+                            : c.statesVisited() + " of " + c.modelDistinct()).append("</td></tr>");
         }
         h.append("</table></body></html>\n");
         Files.writeString(dir.resolve("index.html"), h, StandardCharsets.UTF_8);

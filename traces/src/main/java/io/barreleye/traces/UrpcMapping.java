@@ -40,12 +40,19 @@ public final class UrpcMapping implements ChannelObserver {
     private final long[] dataSent = new long[2];
     private final boolean[] busy = new boolean[2];
     private long clock;
+    private String model;
 
     /** A mapping for a channel of {@code slots} slots per ring, between implementation cores {@code coreA} (side a) and {@code coreB}. */
     public UrpcMapping(Generation generation, int slots, int coreA, int coreB) {
         this.generation = generation;
         this.slots = slots;
         this.cores = new int[] {coreA, coreB};
+    }
+
+    /** Names the model the header gives (default Urpc.cfg, or Urpc_B.cfg for generation B). */
+    public synchronized UrpcMapping model(String cfg) {
+        this.model = cfg;
+        return this;
     }
 
     /** The spec's name of a generation: "A" (epoch bit and ACK) or "B" (used bit). */
@@ -77,10 +84,11 @@ public final class UrpcMapping implements ChannelObserver {
         return c;
     }
 
-    /** The header (model Urpc.cfg, or Urpc_B.cfg for generation B, with this run's constants) and the events. */
+    /** The header (the model, with this run's constants) and the events. */
     public synchronized List<String> lines() {
         List<String> out = new ArrayList<>(events.size() + 1);
-        out.add(TraceCheck.header("Urpc.tla", generation == Generation.EPOCH_ACK ? "Urpc.cfg" : "Urpc_B.cfg", constants()));
+        String cfg = model != null ? model : generation == Generation.EPOCH_ACK ? "Urpc.cfg" : "Urpc_B.cfg";
+        out.add(TraceCheck.header("Urpc.tla", cfg, constants()));
         out.addAll(events);
         return out;
     }

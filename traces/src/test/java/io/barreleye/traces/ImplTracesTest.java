@@ -1,5 +1,6 @@
 package io.barreleye.traces;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,13 +48,30 @@ class ImplTracesTest {
     @org.junit.jupiter.api.Test
     void verifyRunsRecordValidateAndReport() throws IOException {
         java.util.List<Conformance.Run> runs = Conformance.runAll(Path.of("..", "specs"), tmp.resolve("traces"), 1);
-        assertTrue(runs.size() == 4, "two trees, one seed and one threaded run each");
-        for (Conformance.Run r : runs) assertTrue(r.result().conforms(), r.file() + ": " + r.result().diagnosis());
+        java.util.Set<String> simulated = new java.util.TreeSet<>();
+        java.util.Set<String> threaded = new java.util.TreeSet<>();
+        for (Conformance.Run r : runs) {
+            assertTrue(r.result().conforms(), r.workload() + " " + r.file() + ": " + r.result().diagnosis());
+            assertTrue(r.traces() >= 1 && r.result().totalEvents() > 0, r.workload() + " recorded nothing");
+            (r.runtime().equals("threads") ? threaded : simulated).add(r.spec());
+        }
+        java.util.Set<String> all = java.util.Set.of("Urpc.tla", "Shootdown.tla", "CapCommit.tla", "Membership.tla");
+        assertEquals(all, simulated, "every spec has simulated runs");
+        assertEquals(all, threaded, "every spec has threaded runs");
+        java.util.List<Conformance.Coverage> cov = Conformance.coverage(runs, Path.of("..", "specs"), 2);
+        for (Conformance.Coverage c : cov) {
+            assertTrue(!c.actionsTaken().isEmpty() && c.allActions().containsAll(c.actionsTaken()), c.toString());
+            if (c.statesVisited() >= 0) assertTrue(c.statesVisited() > 0 && c.statesVisited() <= c.modelDistinct(), c.toString());
+        }
+        // the in-model groups count their states against the pinned distinct counts of the models they ran in
+        assertTrue(cov.stream().anyMatch(c -> c.model().equals("Urpc_B_large.cfg") && c.modelDistinct() == 1156), cov.toString());
+        assertTrue(cov.stream().anyMatch(c -> c.model().equals("CapCommit_large.cfg") && c.modelDistinct() == 2394906), cov.toString());
+        assertTrue(cov.stream().anyMatch(c -> c.model().equals("Membership.cfg") && c.modelDistinct() == 26792), cov.toString());
         ReportWriter.write(tmp.resolve("report"), java.util.List.of(new ReportWriter.ModelLine("X.cfg", "SUCCESS", 3, 4, 0.1, true)),
                 runs, java.util.List.of(new Conformance.Coverage("Shootdown.tla", "Shootdown.cfg", java.util.Set.of("Map"),
                         java.util.Set.of("Map", "Fill"), 10, 100)));
         String json = Files.readString(tmp.resolve("report").resolve("report.json"));
-        assertTrue(json.contains("\"conforms\": true") && json.contains("\"modelDistinct\": 100"), json);
+        assertTrue(json.contains("\"conforms\": true") && json.contains("\"modelDistinct\": 100") && json.contains("\"workload\": \"urpc-A\""), json);
         String html = Files.readString(tmp.resolve("report").resolve("index.html"));
         assertTrue(html.contains("Implementation traces") && html.contains("1 of 2"), html);
     }

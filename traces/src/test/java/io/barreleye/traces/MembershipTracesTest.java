@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import io.barreleye.traces.MembershipDriver.Change;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -42,62 +43,17 @@ class MembershipTracesTest {
     @TempDir
     Path tmp;
 
-    enum Change { LEAVE, CRASH, JOIN }
-
     record Recorded(Path file, TraceValidator.Result result, Machine m) {}
-
-    private static <T> CompletableFuture<Outcome<T>> onCore(Kernel k, Supplier<CompletableFuture<Outcome<T>>> s) {
-        CompletableFuture<Outcome<T>> f = new CompletableFuture<>();
-        k.post(() -> s.get().thenAccept(f::complete));
-        return f;
-    }
 
     private Recorded run(long seed, Change change, Set<MembershipFault> faults) throws IOException {
         return run(seed, change, faults, 1);
     }
 
     private Recorded run(long seed, Change change, Set<MembershipFault> faults, int leaver) throws IOException {
-        SimRuntime rt = new SimRuntime(seed);
-        Machine m = Machine.boot(Machines.named("single-16"), 2, seed % 2 == 0 ? Generation.USED_BIT : Generation.EPOCH_ACK, 4,
-                rt.clock());
-        MembershipMapping map = MembershipMapping.ofModel().observe(m);
-        Membership.install(m, faults, map);
-        SplittableRandom rnd = new SplittableRandom(seed * 7919 + change.ordinal());
-        int init = rnd.nextInt(2);
-        CompletableFuture<Void> never = new CompletableFuture<>();
-        rt.run(m, never, rnd.nextInt(50));
-        Kernel ik = m.kernel(init);
-        CompletableFuture<Outcome<io.barreleye.kernel.View>> leave = null;
-        boolean opFirst = rnd.nextInt(4) != 0;
-        if (opFirst) onCore(ik, () -> ViewOp.of(ik).startOp());
-        rt.run(m, never, rnd.nextInt(40)); // the change comes before, during or after the operation
-        switch (change) {
-            case LEAVE -> {
-                // the leaver is core 1 (spec 2): a leaving coordinator (core 0) would propose its own removal,
-                // which the spec's Propose (p \notin leaving, and Changes(p) never removes p) does not allow
-                Kernel lk = m.kernel(leaver);
-                leave = onCore(lk, () -> Membership.of(lk).leave());
-            }
-            case CRASH -> rt.crashAt(rt.steps() + 1 + rnd.nextInt(20), rnd.nextInt(2));
-            case JOIN -> {
-                Kernel jk = m.addCore();
-                onCore(jk, () -> Membership.of(jk).requestJoin());
-            }
-        }
-        if (!opFirst) {
-            rt.run(m, never, rnd.nextInt(40));
-            onCore(ik, () -> ViewOp.of(ik).startOp());
-        }
-        rt.run(m, never, 500_000); // until every core is quiet
-        if (leave != null && leave.isDone() && leave.join() instanceof Outcome.Failure<?> fl && fl.reason() == Outcome.Reason.BUSY) {
-            // core 1 had the operation running (the spec's Leave is not enabled then either): leave after it
-            Kernel lk = m.kernel(leaver);
-            onCore(lk, () -> Membership.of(lk).leave());
-            rt.run(m, never, 500_000);
-        }
+        MembershipDriver.Run run = MembershipDriver.run(new SimRuntime(seed), seed, change, faults, leaver);
         Path f = tmp.resolve("membership-" + change + "-" + seed + (faults.isEmpty() ? "" : "-" + faults) + ".ndjson");
-        Files.write(f, map.lines());
-        return new Recorded(f, TraceCheck.check(Trace.read(f), Path.of("..", "specs")), m);
+        Files.write(f, run.map().lines());
+        return new Recorded(f, TraceCheck.check(Trace.read(f), Path.of("..", "specs")), run.m());
     }
 
     @Test
@@ -128,6 +84,24 @@ class MembershipTracesTest {
                 "StartOp", "RecvReq", "RecvAck", "CompleteOp", "AbortOp")), seen.toString());
         System.out.println("Membership traces: actions seen " + seen + "; runs with AbortOp: " + aborts
                 + "; acks from a later view (RecvAck that aborts): " + lateAcks);
+    }
+
+    /** Leaves and joins on threads conform too (crashes are placed by observation, so only simulated runs have them). */
+    @Test
+    void threadedRunsConformToMembership() throws IOException {
+        for (Change change : new Change[] {Change.LEAVE, Change.JOIN}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                MembershipDriver.Run run = MembershipDriver.run(new io.barreleye.runtime.ThreadRuntime(), seed, change, Set.of());
+                Path f = tmp.resolve("membership-threads-" + change + "-" + seed + ".ndjson");
+                Files.write(f, run.map().lines());
+                TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+                assertTrue(r.conforms(), change + " seed " + seed + ": " + r.diagnosis() + "\n" + String.join("\n", Files.readAllLines(f)));
+                assertTrue(r.actions().keySet().containsAll(List.of("Propose", "Commit", "Install")), change + " seed " + seed + ": " + r.actions());
+                for (ChannelTraces.Checked c : run.channels().checkAll(tmp, "membership-threads-" + change + "-" + seed + "-", Path.of("..", "specs"))) {
+                    assertTrue(c.result().conforms(), c.file() + ": " + c.result().diagnosis());
+                }
+            }
+        }
     }
 
     @Test
