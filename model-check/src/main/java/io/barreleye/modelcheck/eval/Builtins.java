@@ -123,12 +123,7 @@ public final class Builtins {
             System.arraycopy(y, 0, r, x.length, y.length);
             return TupleValue.of(r);
         });
-        def("Sequences", "Append", 2, (c, at, a) -> {
-            Value[] x = Values.asSeq(at, "Append", a[0]).elems;
-            Value[] r = Arrays.copyOf(x, x.length + 1);
-            r[x.length] = a[1];
-            return TupleValue.of(r);
-        });
+        def("Sequences", "Append", 2, (c, at, a) -> Values.asSeq(at, "Append", a[0]).append(a[1]));
         def("Sequences", "Head", 1, (c, at, a) -> {
             Value[] x = Values.asSeq(at, "Head", a[0]).elems;
             if (x.length == 0) throw new EvalException(at, "Head of the empty sequence");
