@@ -36,6 +36,29 @@ class LivenessTest {
         return Specs.check(dir, "Server", SERVER, "SPECIFICATION " + spec + "\nPROPERTIES " + props + "\n", 1);
     }
 
+    /** Seventy fairness conditions, the one that makes progress the seventieth: the enabled bitmask spans two words. */
+    static final String MANY = """
+            ---- MODULE Many ----
+            EXTENDS Naturals
+            VARIABLE x
+            Step(i) == i = 70 /\\ x = 0 /\\ x' = 1
+            Idle(i) == i < 70 /\\ x = 0 /\\ x' = 0
+            Next == \\E i \\in 1..70 : Step(i) \\/ Idle(i)
+            All == Init0 /\\ [][Next]_x /\\ \\A i \\in 1..70 : WF_x(Step(i))
+            AllBut70 == Init0 /\\ [][Next]_x /\\ \\A i \\in 1..69 : WF_x(Step(i))
+            Init0 == x = 0
+            Done == <>(x = 1)
+            ====
+            """;
+
+    @Test
+    void moreThanSixtyFourFairnessConditions() {
+        Specs.Run fair = Specs.check(dir, "Many", MANY, "SPECIFICATION All\nPROPERTIES Done\nCHECK_DEADLOCK FALSE\n", 1);
+        assertEquals(0, fair.result().exitCode(), fair.output());
+        Specs.Run unfair = Specs.check(dir, "Many", MANY, "SPECIFICATION AllBut70\nPROPERTIES Done\nCHECK_DEADLOCK FALSE\n", 1);
+        assertEquals(13, unfair.result().exitCode(), unfair.output());
+    }
+
     @Test
     void leadsToFailsWithoutFairnessByStuttering() {
         Specs.Run r = run("NoFair", "Served");

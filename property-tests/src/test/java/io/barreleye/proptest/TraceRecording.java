@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The suite's recording of one run: every URPC channel of the machine through
  * {@link ChannelTraces} (specs/Urpc.tla), and the unmap protocol through {@link ShootdownMapping}
- * (specs/Shootdown.tla) when the spec models the run: a broadcast or chain tree and no crash
- * (the spec has neither the multicast trees nor crashes). Validation is in memory.
+ * (specs/Shootdown.tla, or specs/ShootdownTree.tla with the run's multicast trees as its table)
+ * when the run has no crash (the specs do not model crashes). Validation is in memory.
  */
 final class TraceRecording implements Recording {
     static final Path SPECS = Path.of("..", "specs");
@@ -44,9 +44,9 @@ final class TraceRecording implements Recording {
         this.shape = shape;
     }
 
-    /** Whether specs/Shootdown.tla models an unmap run of this tree under this setup. */
+    /** Whether the Shootdown specs model an unmap run under this setup: any tree, no crash. */
     static boolean shootdownModels(TreeShape shape, StatefulRun.Setup setup) {
-        return (shape == TreeShape.BROADCAST || shape == TreeShape.UNICAST) && setup.crashStep() < 0;
+        return shape != null && setup.crashStep() < 0;
     }
 
     @Override
@@ -57,8 +57,8 @@ final class TraceRecording implements Recording {
     @Override
     public void attach(Machine m) {
         if (shape == null || !shootdownModels(shape, setup)) return;
-        unmap = new ShootdownMapping(setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE, VmScenario.FRAMES_PER_CORE,
-                ShootdownMapping.modelFor(shape));
+        unmap = ShootdownMapping.forTrees(m.topology(), shape, setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE,
+                VmScenario.FRAMES_PER_CORE);
         Vm.setRecorder(m, unmap.observe(m));
     }
 
@@ -84,7 +84,7 @@ final class TraceRecording implements Recording {
                         unmap.lines()), SPECS);
                 PROTOCOL_TRACES.incrementAndGet();
                 PROTOCOL_EVENTS.addAndGet(r.totalEvents());
-                if (!r.conforms()) return "the unmap protocol diverges from specs/Shootdown.tla:\n" + r.diagnosis();
+                if (!r.conforms()) return "the unmap protocol diverges from specs/" + unmap.spec() + ":\n" + r.diagnosis();
             }
             return null;
         } catch (IOException e) {
@@ -96,6 +96,6 @@ final class TraceRecording implements Recording {
     static String totals() {
         return RUNS.get() + " runs validated: " + CHANNEL_TRACES.get() + " channel traces (" + CHANNEL_EVENTS.get()
                 + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " unmap traces (" + PROTOCOL_EVENTS.get()
-                + " events) against Shootdown.tla";
+                + " events) against Shootdown.tla or ShootdownTree.tla";
     }
 }

@@ -27,6 +27,10 @@ public final class ShootdownMapping implements Recorder {
     private final int frames;
     private final List<String> lines = new ArrayList<>();
     private final TreeSet<Long> free = new TreeSet<>();
+    private final String spec;
+    private final String model;
+    /** The trees as the table ShootdownTree.tla takes (ParentOf), or null for a tree Shootdown.tla has. */
+    private final Value parentOf;
     private long clock;
     /** When set, steps that follow an invalidation report the core's real page table and TLB entries. */
     private io.barreleye.kernel.Machine machine;
@@ -57,11 +61,41 @@ public final class ShootdownMapping implements Recorder {
 
     /** With {@code pages} pages 0..pages-1, page v homed on core v mod cores (spec page v + 1 on core Home(v + 1)). */
     public ShootdownMapping(int cores, int pages, int framesPerCore, String model) {
+        this(cores, pages, framesPerCore, "Shootdown.tla", model, null);
+    }
+
+    private ShootdownMapping(int cores, int pages, int framesPerCore, String spec, String model, Value parentOf) {
         this.cores = cores;
         this.pages = pages;
         this.frames = cores * framesPerCore;
+        this.spec = spec;
+        this.model = model;
+        this.parentOf = parentOf;
         for (long f = 0; f < frames; f++) free.add(f);
-        lines.add(io.barreleye.modelcheck.trace.TraceCheck.header("Shootdown.tla", model, constants()));
+    }
+
+    /**
+     * A mapping for unmap along {@code shape}'s trees on {@code topology}'s first {@code cores}
+     * cores, every core a member: Shootdown.tla's own broadcast and chain models, or, for the
+     * multicast and NUMA-aware trees (built from the topology), specs/ShootdownTree.tla with the
+     * implementation's trees as its ParentOf table.
+     */
+    public static ShootdownMapping forTrees(io.barreleye.topology.Topology topology, io.barreleye.vm.TreeShape shape, int cores,
+                                            int pages, int framesPerCore) {
+        if (shape == io.barreleye.vm.TreeShape.BROADCAST || shape == io.barreleye.vm.TreeShape.UNICAST) {
+            return new ShootdownMapping(cores, pages, framesPerCore, modelFor(shape));
+        }
+        List<Integer> members = new ArrayList<>();
+        for (int c = 0; c < cores; c++) members.add(c);
+        Value[] rows = new Value[cores];
+        for (int i = 0; i < cores; i++) {
+            io.barreleye.vm.MulticastTree t = io.barreleye.vm.MulticastTree.build(topology, shape, i, members);
+            Value[] row = new Value[cores];
+            for (int c = 0; c < cores; c++) row[c] = io.barreleye.modelcheck.value.IntValue.of(t.parent(c) + 1);
+            rows[i] = io.barreleye.modelcheck.value.TupleValue.of(row);
+        }
+        return new ShootdownMapping(cores, pages, framesPerCore, "ShootdownTree.tla", "ShootdownTree.cfg",
+                io.barreleye.modelcheck.value.TupleValue.of(rows));
     }
 
     /** The model of a tree shape the spec has: broadcast (Shootdown.cfg) or the chain (Shootdown_chain.cfg). */
@@ -69,7 +103,8 @@ public final class ShootdownMapping implements Recorder {
         return switch (shape) {
             case BROADCAST -> "Shootdown.cfg";
             case UNICAST -> "Shootdown_chain.cfg";
-            default -> throw new IllegalArgumentException("specs/Shootdown.tla models the broadcast and chain trees, not " + shape);
+            default -> throw new IllegalArgumentException("specs/Shootdown.tla models the broadcast and chain trees, not " + shape
+                    + " (see forTrees: specs/ShootdownTree.tla takes any tree)");
         };
     }
 
@@ -81,6 +116,7 @@ public final class ShootdownMapping implements Recorder {
         Value[] fs = new Value[frames];
         for (int f = 0; f < frames; f++) fs[f] = frame(f);
         c.put("Frames", SetEnumValue.of(fs));
+        if (parentOf != null) c.put("ParentOf", parentOf);
         return c;
     }
 
@@ -90,8 +126,17 @@ public final class ShootdownMapping implements Recorder {
 
     private static final Value NO_FRAME = ModelValue.of("NoFrame");
 
+    /** The spec the trace is of: Shootdown.tla, or ShootdownTree.tla for the multicast trees. */
+    public String spec() {
+        return spec;
+    }
+
+    /** The header and the events so far. */
     public synchronized List<String> lines() {
-        return new ArrayList<>(lines);
+        List<String> out = new ArrayList<>(lines.size() + 1);
+        out.add(io.barreleye.modelcheck.trace.TraceCheck.header(spec, model, constants()));
+        out.addAll(lines);
+        return out;
     }
 
     /** Synchronized: on threads, the order in which cores take this lock is the trace's order, which respects causality (a send is recorded before the message leaves, a receive after it arrived). */

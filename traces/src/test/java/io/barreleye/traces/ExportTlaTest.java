@@ -52,7 +52,7 @@ class ExportTlaTest {
             traces.add(r.file());
             if (r.spec().equals("Shootdown.tla")) unmap = r.file();
         }
-        assertEquals(4, traces.size(), traces.toString());
+        assertEquals(5, traces.size(), traces.toString());
         List<String> lines = new ArrayList<>(Files.readAllLines(unmap));
         // drop the first Map: the later Unmap of that page cannot happen in the spec
         for (int i = 0; i < lines.size(); i++) {

@@ -45,6 +45,42 @@ class ImplTracesTest {
         }
     }
 
+    /**
+     * The multicast trees (built from the topology: one leader per package) conform to
+     * ShootdownTree.tla given as its table; the same trace with the broadcast table instead
+     * diverges where a core acks a parent that is not the one the table names.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = TreeShape.class, names = {"MULTICAST", "NUMA_MULTICAST"})
+    void multicastRunsConformToShootdownTree(TreeShape shape) throws IOException {
+        SimRuntime rt = new SimRuntime(3);
+        Machine m = Machine.boot(Machines.named("intel-2x4"), 6, Generation.EPOCH_ACK, 4, rt.clock());
+        Vm.install(m, shape, Set.of(), 1);
+        ShootdownMapping map = ShootdownMapping.forTrees(m.topology(), shape, 6, 6, 1);
+        Vm.setRecorder(m, map.observe(m));
+        assertTrue(rt.run(m, new VmWorkload(4, shape).start(m), 1_000_000));
+        java.util.List<String> lines = map.lines();
+        Path f = tmp.resolve("multicast.ndjson");
+        Files.write(f, lines);
+        TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+        assertTrue(r.conforms(), shape + ": " + r.diagnosis());
+        assertEquals("ShootdownTree.tla", map.spec());
+        // the broadcast table: every parent is the initiator
+        String header = lines.get(0);
+        StringBuilder table = new StringBuilder("[");
+        for (int i = 1; i <= 6; i++) table.append(i > 1 ? "," : "").append("[").append(String.join(",", java.util.Collections.nCopies(6, "" + i))).append("]");
+        table.append("]");
+        String wrong = header.replaceAll("\"ParentOf\":\\[\\[.*\\]\\]", "\"ParentOf\":" + table);
+        assertFalse(wrong.equals(header), header);
+        lines.set(0, wrong);
+        Path g = tmp.resolve("multicast-broadcast-table.ndjson");
+        Files.write(g, lines);
+        TraceValidator.Result bad = TraceCheck.check(Trace.read(g), Path.of("..", "specs"));
+        assertFalse(bad.conforms(), "the broadcast table explains a multicast run");
+        assertTrue(bad.diagnosis().contains("RecvAck") || bad.diagnosis().contains("RecvUnmap") || bad.diagnosis().contains("Complete"),
+                bad.diagnosis());
+    }
+
     @org.junit.jupiter.api.Test
     void verifyRunsRecordValidateAndReport() throws IOException {
         java.util.List<Conformance.Run> runs = Conformance.runAll(Path.of("..", "specs"), tmp.resolve("traces"), 1);
@@ -55,7 +91,7 @@ class ImplTracesTest {
             assertTrue(r.traces() >= 1 && r.result().totalEvents() > 0, r.workload() + " recorded nothing");
             (r.runtime().equals("threads") ? threaded : simulated).add(r.spec());
         }
-        java.util.Set<String> all = java.util.Set.of("Urpc.tla", "Shootdown.tla", "CapCommit.tla", "Membership.tla");
+        java.util.Set<String> all = java.util.Set.of("Urpc.tla", "Shootdown.tla", "ShootdownTree.tla", "CapCommit.tla", "Membership.tla");
         assertEquals(all, simulated, "every spec has simulated runs");
         assertEquals(all, threaded, "every spec has threaded runs");
         java.util.List<Conformance.Coverage> cov = Conformance.coverage(runs, Path.of("..", "specs"), 2);

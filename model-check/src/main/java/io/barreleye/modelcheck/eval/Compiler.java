@@ -111,7 +111,20 @@ public final class Compiler {
         root = new ModuleScope(m.name(), m.file());
         cfgConstants = constants;
         cfgOverrides = overrides;
+        loading = true;
         loadInto(root, m, null, new HashSet<>());
+        loading = false;
+        for (Object[] late : lateOverrides) {
+            Nodes.LateOverride n = (Nodes.LateOverride) late[0];
+            ModuleScope scope = (ModuleScope) late[1];
+            if (!(scope.globals.get(n.target) instanceof DefB d)) {
+                throw error(n.span, scope, "the configuration replaces " + n.name + " by " + n.target + ", which is not defined in the spec");
+            }
+            n.bound = call(d, new Node[0], n.span, scope);
+            n.level = n.bound.level;
+            n.dyn = n.bound.dyn;
+        }
+        lateOverrides.clear();
         for (Map.Entry<String, Value> c : constants.entrySet()) {
             root.globals.put(c.getKey(), new SubstB(new Nodes.Lit(Span.NONE, c.getValue())));
         }
@@ -143,6 +156,10 @@ public final class Compiler {
     }
 
     private final List<Object[]> pendingAssumes = new ArrayList<>();
+    /** True while the root module and what it extends and instantiates are being loaded. */
+    private boolean loading;
+    /** {LateOverride, ModuleScope}: references to overridden constants whose target was not loaded yet. */
+    private final List<Object[]> lateOverrides = new ArrayList<>();
 
     /** Compiled ASSUME expressions of the root module (and what it extends), with their spans. */
     public List<Node> assumes() {
@@ -834,6 +851,12 @@ public final class Compiler {
         if (b instanceof OverrideB o) {
             Binding t = ms.globals.get(o.target());
             if (!(t instanceof DefB)) {
+                if (t == null && n.args().isEmpty() && loading) {
+                    // perhaps defined by a module loaded later (one that extends this one): bind at the end
+                    Nodes.LateOverride late = new Nodes.LateOverride(n.span(), n.name(), o.target());
+                    lateOverrides.add(new Object[] {late, ms});
+                    return late;
+                }
                 throw error(n.span(), ms, "the configuration replaces " + n.name() + " by " + o.target()
                         + ", which is not defined in the spec");
             }
@@ -845,8 +868,12 @@ public final class Compiler {
             return new Nodes.VarRef(n.span(), v.idx());
         }
         if (b instanceof SubstB sb) {
-            if (!n.args().isEmpty()) throw error(n.span(), ms, n.name() + " is a constant; it takes no arguments");
-            return sb.node();
+            if (n.args().isEmpty()) return sb.node();
+            // a constant operator (Parent(_, _)) that INSTANCE ... WITH Parent <- Op replaced by an operator
+            Node[] args = exprs(n.args(), s, ms);
+            Node call = new Nodes.ClosureCall(n.span(), sb.node(), n.name(), args, Math.max(sb.node().level, DataNodes.maxLevel(args)));
+            call.dyn = true;
+            return call;
         }
         if (b instanceof ConstB cb) {
             throw error(n.span(), ms, "the constant " + n.name() + " has no value: give it one in the .cfg file"

@@ -222,13 +222,41 @@ final class Nodes {
     }
 
     /** A call of an operator held in a frame: a parameter {@code Op(_)} or a LET definition. */
+    /**
+     * A constant that the .cfg replaces ({@code C <- Def}) by a definition loaded after the
+     * reference is compiled (a module extending the one that uses C): TLC resolves {@code <-} in
+     * any order, so the target is bound once every module is loaded.
+     */
+    static final class LateOverride extends Node {
+        final String name;
+        final String target;
+        Node bound;
+
+        LateOverride(Span s, String name, String target) {
+            super(s, CONSTANT);
+            this.name = name;
+            this.target = target;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            return bound.eval(c, e);
+        }
+    }
+
     static final class ClosureCall extends Node {
-        final LocalRef ref;
+        /** Evaluates to the operator applied: a parameter, or what INSTANCE ... WITH substituted for a constant operator. */
+        final Node ref;
+        final String name;
         final Node[] args;
 
         ClosureCall(Span s, LocalRef ref, Node[] args, int level) {
+            this(s, ref, ref.name, args, level);
+        }
+
+        ClosureCall(Span s, Node ref, String name, Node[] args, int level) {
             super(s, level);
             this.ref = ref;
+            this.name = name;
             this.args = args;
         }
 
@@ -236,11 +264,11 @@ final class Nodes {
             Value v = ref.eval(c, e);
             if (v instanceof Closure cl) {
                 if (cl.arity() != args.length) {
-                    throw new EvalException(span, ref.name + " takes " + cl.arity() + " arguments but is given " + args.length);
+                    throw new EvalException(span, name + " takes " + cl.arity() + " arguments but is given " + args.length);
                 }
                 return cl;
             }
-            throw new EvalException(span, ref.name + " is applied to arguments but its value is the " + v.kind() + " " + Values.brief(v));
+            throw new EvalException(span, name + " is applied to arguments but its value is the " + v.kind() + " " + Values.brief(v));
         }
 
         @Override public Value eval(Ctx c, Env e) {

@@ -36,23 +36,23 @@ final class LivenessChecker {
         this.n = g.size();
         this.inits = inits;
         this.fair = spec.fairConditions;
-        if (fair.size() > 64) {
-            throw new IllegalStateException("more than 64 fairness conditions (" + fair.size() + ") are not supported");
-        }
+        this.words = Math.max(1, (fair.size() + 63) / 64);
     }
 
-    private long enabledMask(int s) {
+    /** Words of the per-state enabled bitmask: one bit per fairness condition. */
+    private final int words;
+
+    /** Whether fairness condition {@code f}'s action is enabled in state {@code s} (computed for every state at first use). */
+    private boolean enabledAt(int s, int f) {
         if (enabled == null) {
-            enabled = new long[n];
+            enabled = new long[n * words];
             for (int i = 0; i < n; i++) {
-                long m = 0;
-                for (int f = 0; f < fair.size(); f++) {
-                    if (spec.enabled(fair.get(f), g.state(i))) m |= 1L << f;
+                for (int k = 0; k < fair.size(); k++) {
+                    if (spec.enabled(fair.get(k), g.state(i))) enabled[i * words + (k >>> 6)] |= 1L << (k & 63);
                 }
-                enabled[i] = m;
             }
         }
-        return enabled[s];
+        return (enabled[s * words + (f >>> 6)] & (1L << (f & 63))) != 0;
     }
 
     private boolean taken(int f, int s, int t) {
@@ -179,7 +179,7 @@ final class LivenessChecker {
                 }
                 int disabledAt = -1;
                 for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
-                    if ((enabledMask(s) & (1L << f)) == 0) {
+                    if (!enabledAt(s, f)) {
                         disabledAt = s;
                         if (!fair.get(f).strong()) break;
                     } else if (fair.get(f).strong()) {

@@ -53,7 +53,10 @@ public final class TraceCheck {
 
     private static CompiledSpec compileFresh(Trace t, Path tla, Path cfgPath) throws IOException {
         ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
-        for (Map.Entry<String, Value> c : t.constants().entrySet()) cfg.constants.put(c.getKey(), c.getValue());
+        for (Map.Entry<String, Value> c : t.constants().entrySet()) {
+            cfg.constants.put(c.getKey(), c.getValue());
+            cfg.overrides.remove(c.getKey()); // the trace's value replaces the model's `C <- Op` too
+        }
         // Validation never needs deadlock checks, invariants or properties: the trace is the behaviour.
         cfg.invariants.clear();
         cfg.properties.clear();
