@@ -1,16 +1,15 @@
 ---- MODULE MembershipNoAgreement ----
-(* BUG: a proposer installs its view change at once, without the live     *)
+(* BUG: a proposer installs its view change at once, without the live      *)
 (* members' agreement: Propose also installs (and commits) the proposal.   *)
 (* Only Propose differs from Membership.tla.                               *)
 (*                                                                         *)
-(* Checker: exit 12, Invariant AgreedViews, after 5 states: core 3 is     *)
-(* hot-plugged; core 1 proposes view 2 = {1, 2, 3} and installs it at      *)
-(* once; core 1 asks to leave; core 2, still in view 1 = {1, 2} (nothing   *)
-(* made it wait for core 1's view), proposes view 2 = {2} to remove the    *)
-(* leaving core 1 and installs it.  vlog holds <<2, {1, 2, 3}>> and        *)
-(* <<2, {2}>>: two cores installed view 2 with different members.  With   *)
-(* agreement (Membership.tla) core 2 must accept core 1's proposal before  *)
-(* it is installed, and then cannot propose another view 2.                *)
+(* Checker: exit 12, Invariant AgreedViews, after 5 states: core 1 asks    *)
+(* to leave and proposes view 2 = {2}, installing it at once; core 2 asks  *)
+(* to leave too and, still in view 1 = {1, 2} (nothing made it wait for    *)
+(* core 1's view), proposes view 2 = {1} and installs it.  vlog holds      *)
+(* <<2, {2}>> and <<2, {1}>>: two cores installed view 2 with different    *)
+(* members.  With agreement (Membership.tla) core 2 must accept core 1's   *)
+(* proposal before it is installed, and then cannot propose another view 2.*)
 EXTENDS Naturals, FiniteSets
 
 CONSTANTS Cores,        \* core ids
@@ -26,7 +25,8 @@ ASSUME None \notin Cores
 Views == 0 .. MaxView           \* view 0: installed nothing yet
 NoProp == [v |-> 0, mem |-> {}] \* "no proposal"
 Prop == [v : Views, mem : SUBSET Cores]
-Msg == [kind : {"Req", "Ack"}, from : Cores, to : Cores, v : Views]
+Ops == 1 .. MaxOps
+Msg == [kind : {"Req", "Ack"}, op : Ops, from : Cores, to : Cores, v : Views]
 
 VARIABLES up,       \* up[c]: "off", "live" or "crashed"
           leaving,  \* cores that asked to leave (power management)
@@ -36,11 +36,11 @@ VARIABLES up,       \* up[c]: "off", "live" or "crashed"
           acc,      \* acc[c]: the proposer whose proposal c accepted, or None
           cv,       \* the last agreed (committed) view
           vlog,     \* ghost: every <<v, members>> some core installed
-          opSt,     \* the operation: "idle", "running", "completed", "aborted"
-          opInit,   \* its initiator
-          opView,   \* the view number it runs in
-          opMem,    \* the members of that view
-          opAcks,   \* acks counted, as <<core, view it answered in>>
+          opSt,     \* opSt[o], operation o: "idle", "running", "completed", "aborted"
+          opInit,   \* opInit[o]: its initiator
+          opView,   \* opView[o]: the view number it runs in
+          opMem,    \* opMem[o]: the members of that view
+          opAcks,   \* opAcks[o]: acks counted, as <<core, view it answered in>>
           opCount,  \* operations started so far
           msgs      \* operation messages in flight
 
@@ -58,11 +58,11 @@ TypeOK ==
   /\ acc \in [Cores -> Cores \cup {None}]
   /\ cv \in Prop
   /\ vlog \subseteq Views \X SUBSET Cores
-  /\ opSt \in {"idle", "running", "completed", "aborted"}
-  /\ opInit \in Cores \cup {None}
-  /\ opView \in Views
-  /\ opMem \subseteq Cores
-  /\ opAcks \subseteq Cores \X Views
+  /\ opSt \in [Ops -> {"idle", "running", "completed", "aborted"}]
+  /\ opInit \in [Ops -> Cores \cup {None}]
+  /\ opView \in [Ops -> Views]
+  /\ opMem \in [Ops -> SUBSET Cores]
+  /\ opAcks \in [Ops -> SUBSET (Cores \X Views)]
   /\ opCount \in 0 .. MaxOps
   /\ msgs \subseteq Msg
 
@@ -75,8 +75,9 @@ Init ==
   /\ acc = [c \in Cores |-> None]
   /\ cv = [v |-> 1, mem |-> InitMembers]
   /\ vlog = {<<1, InitMembers>>}
-  /\ opSt = "idle" /\ opInit = None /\ opView = 0 /\ opMem = {}
-  /\ opAcks = {} /\ opCount = 0 /\ msgs = {}
+  /\ opSt = [o \in Ops |-> "idle"] /\ opInit = [o \in Ops |-> None]
+  /\ opView = [o \in Ops |-> 0] /\ opMem = [o \in Ops |-> {}]
+  /\ opAcks = [o \in Ops |-> {}] /\ opCount = 0 /\ msgs = {}
 
 Live(c) == up[c] = "live"
 Member(c) == Live(c) /\ view[c] > 0 /\ c \in mem[c]
@@ -90,11 +91,21 @@ PowerOn(c) ==
   /\ up' = [up EXCEPT ![c] = "live"]
   /\ UNCHANGED <<leaving, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
-\* A member asks to leave (power management); it starts no operation now.
+\* A member with no operation running asks to leave (power management); it
+\* starts no operation from now on.
 Leave(c) ==
   /\ Member(c) /\ c \notin leaving
-  /\ ~(opSt = "running" /\ opInit = c)
+  /\ ~\E o \in Ops : opSt[o] = "running" /\ opInit[o] = c
   /\ leaving' = leaving \cup {c}
+  /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
+
+\* The last live member of its view cannot leave (no view would remain):
+\* it stays, and may start operations again.  (Not while it has accepted a
+\* proposal, which may be agreed: see Pending.)
+CancelLeave(c) ==
+  /\ Member(c) /\ c \in leaving /\ acc[c] = None
+  /\ \A y \in mem[c] \ {c} : ~Live(y)
+  /\ leaving' = leaving \ {c}
   /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
 \* A live core crashes (crash-stop); every core sees it.
@@ -104,17 +115,25 @@ Crash(c) ==
   /\ UNCHANGED <<leaving, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
 \* The views member p may propose next: add one live non-member, or remove
-\* one crashed or leaving member other than p.
+\* one crashed or leaving member; p removes itself only when it is leaving
+\* and another member is live (a leaving coordinator hands over).
 Changes(p) ==
   {mem[p] \cup {j} : j \in {x \in Cores \ mem[p] : Live(x)}}
   \cup {mem[p] \ {x} : x \in {y \in mem[p] \ {p} : up[y] = "crashed" \/ y \in leaving}}
+  \cup (IF p \in leaving /\ \E y \in mem[p] \ {p} : Live(y) THEN {mem[p] \ {p}} ELSE {})
+
+\* The pending proposals for view view[p]+1 of proposers that crashed: one
+\* may have been agreed before the crash, so a member proposes it again,
+\* unchanged, rather than another view with that number.
+Pending(p) ==
+  {prop[q].mem : q \in {x \in Cores : up[x] = "crashed" /\ prop[x] # NoProp /\ prop[x].v = view[p] + 1}}
 
 \* Member p proposes view view[p]+1 with members M, and accepts it itself.
 Propose(p, M) ==
-  /\ Member(p) /\ p \notin leaving
+  /\ Member(p)
   /\ view[p] < MaxView                                \* BUG: no cv.v = view[p]
   /\ prop[p] = NoProp /\ acc[p] = None
-  /\ M \in Changes(p)
+  /\ M \in Changes(p) \cup Pending(p)
   /\ cv' = [v |-> view[p] + 1, mem |-> M]           \* BUG: no Accept, no Commit:
   /\ view' = [view EXCEPT ![p] = view[p] + 1]         \* p installs its own proposal
   /\ mem' = [mem EXCEPT ![p] = M]
@@ -176,71 +195,77 @@ PowerOff(c) ==
 -----------------------------------------------------------------------------
 (* The operation: a single-phase commit in a view                          *)
 
-\* Member i starts an operation in its view: Req to every other member.
-\* (Messages of an earlier operation are dropped: the implementation tags
-\* them with the operation's number.)
+\* Member i starts operation opCount + 1 in its view: Req to every other
+\* member.  Operations of other cores, and earlier ones of i, may still run.
 StartOp(i) ==
-  /\ opSt # "running" /\ opCount < MaxOps
+  /\ opCount < MaxOps
   /\ Member(i) /\ i \notin leaving
-  /\ opSt' = "running" /\ opInit' = i
-  /\ opView' = view[i] /\ opMem' = mem[i] /\ opAcks' = {}
-  /\ opCount' = opCount + 1
-  /\ msgs' = {[kind |-> "Req", from |-> i, to |-> d, v |-> view[i]] : d \in mem[i] \ {i}}
-  /\ UNCHANGED memb
+  /\ LET o == opCount + 1
+     IN  /\ opSt' = [opSt EXCEPT ![o] = "running"]
+         /\ opInit' = [opInit EXCEPT ![o] = i]
+         /\ opView' = [opView EXCEPT ![o] = view[i]]
+         /\ opMem' = [opMem EXCEPT ![o] = mem[i]]
+         /\ opCount' = o
+         /\ msgs' = msgs \cup {[kind |-> "Req", op |-> o, from |-> i, to |-> d, v |-> view[i]]
+                                : d \in mem[i] \ {i}}
+  /\ UNCHANGED opAcks /\ UNCHANGED memb
 
-\* Live core c, which has installed the Req's view (or a later one), acks
+\* Live core m.to, which has installed the Req's view (or a later one), acks
 \* it in the view it has installed.
-RecvReq(c) ==
-  \E m \in msgs :
-    /\ m.kind = "Req" /\ m.to = c
-    /\ Live(c) /\ view[c] >= m.v
-    /\ msgs' = (msgs \ {m}) \cup {[kind |-> "Ack", from |-> c, to |-> m.from, v |-> view[c]]}
-    /\ UNCHANGED <<opSt, opInit, opView, opMem, opAcks, opCount>> /\ UNCHANGED memb
+RecvReq(m) ==
+  /\ m \in msgs /\ m.kind = "Req"
+  /\ Live(m.to) /\ view[m.to] >= m.v
+  /\ msgs' = (msgs \ {m}) \cup {[kind |-> "Ack", op |-> m.op, from |-> m.to, to |-> m.from, v |-> view[m.to]]}
+  /\ UNCHANGED <<opSt, opInit, opView, opMem, opAcks, opCount>> /\ UNCHANGED memb
 
-\* The initiator receives an ack: counted if from a member of the op's view
-\* answering in that view; an ack from a later view aborts the operation.
+\* The initiator of operation m.op receives an ack: counted if from a member
+\* of the op's view answering in that view; an ack from a later view aborts
+\* the operation.
 RecvAck(m) ==
-  /\ m \in msgs /\ m.kind = "Ack" /\ m.to = opInit
-  /\ Live(opInit)
+  /\ m \in msgs /\ m.kind = "Ack"
+  /\ Live(m.to)
   /\ msgs' = msgs \ {m}
-  /\ IF opSt = "running" /\ m.v = opView /\ m.from \in opMem
-       THEN /\ opAcks' = opAcks \cup {<<m.from, m.v>>}
-            /\ UNCHANGED opSt
-       ELSE /\ opSt' = IF opSt = "running" /\ m.v > opView THEN "aborted" ELSE opSt
-            /\ UNCHANGED opAcks
+  /\ LET o == m.op
+     IN  IF opSt[o] = "running" /\ m.v = opView[o] /\ m.from \in opMem[o]
+           THEN /\ opAcks' = [opAcks EXCEPT ![o] = @ \cup {<<m.from, m.v>>}]
+                /\ UNCHANGED opSt
+           ELSE /\ opSt' = IF opSt[o] = "running" /\ m.v > opView[o]
+                             THEN [opSt EXCEPT ![o] = "aborted"] ELSE opSt
+                /\ UNCHANGED opAcks
   /\ UNCHANGED <<opInit, opView, opMem, opCount>> /\ UNCHANGED memb
 
-\* Every other member of the op's view acked: the operation completes.
-CompleteOp ==
-  /\ opSt = "running" /\ Live(opInit)
-  /\ \A d \in opMem \ {opInit} : <<d, opView>> \in opAcks
-  /\ opSt' = "completed"
+\* Every other member of operation o's view acked: it completes.
+CompleteOp(o) ==
+  /\ opSt[o] = "running" /\ Live(opInit[o])
+  /\ \A d \in opMem[o] \ {opInit[o]} : <<d, opView[o]>> \in opAcks[o]
+  /\ opSt' = [opSt EXCEPT ![o] = "completed"]
   /\ UNCHANGED <<opInit, opView, opMem, opAcks, opCount, msgs>> /\ UNCHANGED memb
 
 \* A member crashed before acking, or the initiator's view changed: the
 \* operation aborts (its future fails; the caller may retry in the new view).
-AbortOp ==
-  /\ opSt = "running" /\ Live(opInit)
-  /\ \/ \E d \in opMem \ {opInit} : up[d] = "crashed" /\ <<d, opView>> \notin opAcks
-     \/ view[opInit] # opView
-  /\ opSt' = "aborted"
+AbortOp(o) ==
+  /\ opSt[o] = "running" /\ Live(opInit[o])
+  /\ \/ \E d \in opMem[o] \ {opInit[o]} : up[d] = "crashed" /\ <<d, opView[o]>> \notin opAcks[o]
+     \/ view[opInit[o]] # opView[o]
+  /\ opSt' = [opSt EXCEPT ![o] = "aborted"]
   /\ UNCHANGED <<opInit, opView, opMem, opAcks, opCount, msgs>> /\ UNCHANGED memb
 
 Next ==
-  \/ CompleteOp \/ AbortOp
-  \/ \E m \in msgs : RecvAck(m)
-  \/ \E c \in Cores : \/ PowerOn(c) \/ Leave(c) \/ Crash(c) \/ Commit(c)
+  \/ \E o \in Ops : CompleteOp(o) \/ AbortOp(o)
+  \/ \E m \in msgs : RecvReq(m) \/ RecvAck(m)
+  \/ \E c \in Cores : \/ PowerOn(c) \/ Leave(c) \/ CancelLeave(c) \/ Crash(c) \/ Commit(c)
                       \/ Withdraw(c) \/ Forget(c) \/ Install(c) \/ PowerOff(c)
-                      \/ StartOp(c) \/ RecvReq(c)
+                      \/ StartOp(c)
                       \/ \E M \in SUBSET Cores : Propose(c, M)
                       \/ \E p \in Cores : Accept(c, p)
 
 \* Crashes, joins and leaves are not fair: they may or may not happen.
 \* The operation's steps, and installing an agreed view, are weakly fair.
 Spec == Init /\ [][Next]_vars
-             /\ WF_vars(CompleteOp) /\ WF_vars(AbortOp)
+             /\ \A o \in Ops : WF_vars(CompleteOp(o)) /\ WF_vars(AbortOp(o))
              /\ WF_vars(\E m \in msgs : RecvAck(m))
-             /\ \A c \in Cores : WF_vars(RecvReq(c)) /\ WF_vars(Install(c))
+             /\ \A c \in Cores : WF_vars(\E m \in msgs : m.to = c /\ RecvReq(m))
+                                /\ WF_vars(Install(c))
 
 -----------------------------------------------------------------------------
 \* Two cores that install view v install the same members.
@@ -250,15 +275,15 @@ AgreedViews ==
 \* An operation counts acks only from members of its view, given in that
 \* view.
 AcksFromViewMembers ==
-  \A a \in opAcks : a[1] \in opMem /\ a[2] = opView
+  \A o \in Ops : \A a \in opAcks[o] : a[1] \in opMem[o] /\ a[2] = opView[o]
 
 \* A completed operation has an ack from every other member of its view.
 CompleteOnlyWithAllAcks ==
-  opSt = "completed" => \A d \in opMem \ {opInit} : <<d, opView>> \in opAcks
+  \A o \in Ops : opSt[o] = "completed" => \A d \in opMem[o] \ {opInit[o]} : <<d, opView[o]>> \in opAcks[o]
 
 \* LIVENESS: an operation in progress is resolved (completed or aborted),
 \* even when a member crashes; only its initiator's own crash ends it.
 OperationResolves ==
-  (opSt = "running") ~> \/ opSt \in {"completed", "aborted"}
-                        \/ opSt = "running" /\ up[opInit] = "crashed"
+  \A o \in Ops : (opSt[o] = "running") ~> \/ opSt[o] \in {"completed", "aborted"}
+                                          \/ opSt[o] = "running" /\ up[opInit[o]] = "crashed"
 =============================================================================

@@ -76,11 +76,11 @@ final class VerifyCommand implements Callable<Integer> {
             }
             specOf.put(key, r.spec());
         }
-        System.out.printf("  %-28s %-15s %-8s %5s %6s %8s  %s%n", "workload", "spec", "runtime", "runs", "traces", "events", "verdict");
+        System.out.printf("  %-33s %-18s %-8s %5s %6s %8s  %s%n", "workload", "spec", "runtime", "runs", "traces", "events", "verdict");
         for (var e : lines.entrySet()) {
             String[] k = e.getKey().split("\u0000");
             long[] t = e.getValue();
-            System.out.printf("  %-28s %-15s %-8s %5d %6d %8d  %s%n", k[0], specOf.get(e.getKey()), k[1], t[0], t[1], t[2],
+            System.out.printf("  %-33s %-18s %-8s %5d %6d %8d  %s%n", k[0], specOf.get(e.getKey()), k[1], t[0], t[1], t[2],
                     t[3] == 0 ? "all conform" : t[3] + " DIVERGE");
         }
         for (Conformance.Run r : bad) {

@@ -140,6 +140,17 @@ public final class Membership {
         install(m, faults, Recorder.OFF);
     }
 
+    /**
+     * Reports every spec action of the protocol, on every core now and as cores are hot-plugged,
+     * to {@code r} (after {@link #install(Machine, Set)}, before the machine runs).
+     */
+    public static void setRecorder(Machine m, Recorder r) {
+        m.installOnEveryCore(k -> {
+            Membership ms = of(k);
+            if (ms != null) ms.recorder = r == null ? Recorder.OFF : r;
+        });
+    }
+
     /** As {@link #install(Machine, Set)}, reporting every spec action to {@code recorder}. */
     public static void install(Machine m, Set<MembershipFault> faults, Recorder recorder) {
         m.installOnEveryCore(k -> {
@@ -457,8 +468,10 @@ public final class Membership {
             apply(p.v, p.members);
             return;
         }
-        if (leaving && liveMembers(cur) <= 1) {
-            // everyone else is gone: leaving would leave no view at all
+        if (leaving && liveMembers(cur) <= 1 && accHolder == -1) {
+            // everyone else is gone: leaving would leave no view at all. (Not while this core has
+            // accepted a proposal, perhaps agreed, that removes it: it is passed on below instead.)
+            record("CancelLeave", me);
             leaving = false;
             pendingLeave.remove(me);
             CompletableFuture<Outcome<View>> f = leaveFuture;

@@ -91,7 +91,7 @@ class RandomizedProtocolTest {
                 long channels = TraceRecording.CHANNEL_TRACES.get();
                 long unmaps = TraceRecording.PROTOCOL_TRACES.get();
                 RandomizedSuite.Result r = correct
-                        ? RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS, s -> new TraceRecording(s, shape))
+                        ? RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS, s -> new TraceRecording(s, e.getKey()))
                         : RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS);
                 System.out.println(r.report() + "; so far " + TraceRecording.totals());
                 assertTrue(r.passed(), r.report());
@@ -127,7 +127,7 @@ class RandomizedProtocolTest {
         for (long seed = 1; seed <= 200; seed++) {
             if (!TraceRecording.shootdownModels(TreeShape.BROADCAST, StatefulRun.Setup.of(seed))) continue;
             Supplier<Scenario> factory = () -> new VmScenario(EnumSet.of(VmFault.ACK_BEFORE_INVALIDATE), TreeShape.BROADCAST);
-            TraceRecording rec = new TraceRecording(seed, TreeShape.BROADCAST);
+            TraceRecording rec = new TraceRecording(seed, "vm-broadcast");
             StatefulRun.run(factory, seed, StatefulRun.ops(factory, seed, OPS), rec); // an invariant may fail first: validate anyway
             String diverged = rec.validate();
             if (diverged != null) {

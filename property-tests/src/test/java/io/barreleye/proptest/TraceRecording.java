@@ -4,7 +4,9 @@ import io.barreleye.kernel.Machine;
 import io.barreleye.modelcheck.trace.Trace;
 import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
+import io.barreleye.membership.Membership;
 import io.barreleye.traces.ChannelTraces;
+import io.barreleye.traces.MembershipMapping;
 import io.barreleye.traces.ShootdownMapping;
 import io.barreleye.vm.TreeShape;
 import io.barreleye.vm.Vm;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The suite's recording of one run: every URPC channel of the machine through
  * {@link ChannelTraces} (specs/Urpc.tla), and the unmap protocol through {@link ShootdownMapping}
  * (specs/Shootdown.tla, or specs/ShootdownTree.tla with the run's multicast trees as its table)
- * when the run has no crash (the specs do not model crashes). Validation is in memory.
+ * when the run has no crash (the specs do not model crashes), and the membership protocol
+ * through {@link MembershipMapping} (specs/Membership.tla, which models crashes, joins, leaves
+ * and operations running at once) in every run. Validation is in memory.
  */
 final class TraceRecording implements Recording {
     static final Path SPECS = Path.of("..", "specs");
@@ -30,18 +34,22 @@ final class TraceRecording implements Recording {
     static final AtomicLong CHANNEL_EVENTS = new AtomicLong();
     static final AtomicLong PROTOCOL_TRACES = new AtomicLong();
     static final AtomicLong PROTOCOL_EVENTS = new AtomicLong();
+    static final AtomicLong MEMBERSHIP_TRACES = new AtomicLong();
 
     private final ChannelTraces channels;
     private final StatefulRun.Setup setup;
     /** The unmap tree, when the run is an unmap scenario; null otherwise. */
     private final TreeShape shape;
+    private final boolean membership;
     private ShootdownMapping unmap;
+    private MembershipMapping views;
 
-    /** A recording for seed {@code seed} of a scenario; {@code shape} is its unmap tree, or null for other protocols. */
-    TraceRecording(long seed, TreeShape shape) {
+    /** A recording for seed {@code seed} of scenario {@code scenario} ("vm-broadcast", "caps", "membership", ...). */
+    TraceRecording(long seed, String scenario) {
         this.setup = StatefulRun.Setup.of(seed);
         this.channels = new ChannelTraces(setup.generation(), StatefulRun.SLOTS);
-        this.shape = shape;
+        this.shape = RandomizedProtocolTest.shapeOf(scenario);
+        this.membership = scenario.equals("membership");
     }
 
     /** Whether the Shootdown specs model an unmap run under this setup: any tree, no crash. */
@@ -56,6 +64,10 @@ final class TraceRecording implements Recording {
 
     @Override
     public void attach(Machine m) {
+        if (membership) {
+            views = MembershipMapping.forMachine(m.topology().size(), setup.cores(), "Membership.cfg").observe(m);
+            Membership.setRecorder(m, views);
+        }
         if (shape == null || !shootdownModels(shape, setup)) return;
         unmap = ShootdownMapping.forTrees(m.topology(), shape, setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE,
                 VmScenario.FRAMES_PER_CORE);
@@ -79,6 +91,14 @@ final class TraceRecording implements Recording {
                             + " diverges from specs/Urpc.tla:\n" + c.result().diagnosis();
                 }
             }
+            if (views != null) {
+                TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-membership.ndjson"),
+                        views.lines()), SPECS);
+                PROTOCOL_TRACES.incrementAndGet();
+                PROTOCOL_EVENTS.addAndGet(r.totalEvents());
+                MEMBERSHIP_TRACES.incrementAndGet();
+                if (!r.conforms()) return "the membership protocol diverges from specs/Membership.tla:\n" + r.diagnosis();
+            }
             if (unmap != null) {
                 TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-shootdown.ndjson"),
                         unmap.lines()), SPECS);
@@ -95,7 +115,7 @@ final class TraceRecording implements Recording {
     /** One line on what the recordings validated so far. */
     static String totals() {
         return RUNS.get() + " runs validated: " + CHANNEL_TRACES.get() + " channel traces (" + CHANNEL_EVENTS.get()
-                + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " unmap traces (" + PROTOCOL_EVENTS.get()
-                + " events) against Shootdown.tla or ShootdownTree.tla";
+                + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " protocol traces (" + PROTOCOL_EVENTS.get()
+                + " events) against Shootdown.tla, ShootdownTree.tla or Membership.tla (" + MEMBERSHIP_TRACES.get() + " of them)";
     }
 }

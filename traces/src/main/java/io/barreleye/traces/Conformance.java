@@ -2,6 +2,8 @@ package io.barreleye.traces;
 
 import io.barreleye.channel.Generation;
 import io.barreleye.kernel.Machine;
+import io.barreleye.membership.Membership;
+import io.barreleye.membership.MembershipWorkload;
 import io.barreleye.modelcheck.CheckResult;
 import io.barreleye.modelcheck.config.ConfigParser;
 import io.barreleye.modelcheck.config.ModelConfig;
@@ -40,8 +42,9 @@ import java.util.regex.Pattern;
  * validates every trace against its spec, and reports verdicts, divergences and spec coverage.
  *
  * <p>The workloads: the URPC channel on its own (both generations); unmap along the broadcast and
- * chain trees (specs/Shootdown.tla) and the multicast trees (specs/ShootdownTree.tla); the capability protocols on one region (CapCommitDriver);
- * membership with a leave, a crash or a join during an operation (MembershipDriver). Every
+ * chain trees (specs/Shootdown.tla) and the multicast trees (specs/ShootdownTree.tla); the
+ * capability protocols on one region (CapCommitDriver); membership with a leave, a crash or a
+ * join during an operation (MembershipDriver), and the membership churn workload. Every
  * kernel-to-kernel channel of those machines is recorded too and validated against
  * specs/Urpc.tla, one line per run.
  */
@@ -96,6 +99,8 @@ public final class Conformance {
             for (long seed = 1; seed <= seeds; seed++) membershipRun(specsDir, outDir, new SimRuntime(seed), seed, change, runs);
             if (change != MembershipDriver.Change.CRASH) membershipRun(specsDir, outDir, new ThreadRuntime(), 0, change, runs);
         }
+        for (long seed = 1; seed <= seeds; seed++) churnRun(specsDir, outDir, new SimRuntime(seed), seed, runs);
+        churnRun(specsDir, outDir, new ThreadRuntime(), 0, runs);
         return runs;
     }
 
@@ -182,6 +187,28 @@ public final class Conformance {
         runs.add(validated(workload, rt.name(), seed, outDir.resolve(fileName(workload, rt, seed) + ".ndjson"), run.map().lines(),
                 specsDir, true));
         addChannels(runs, channelsRun(workload, rt, seed, run.channels(), outDir, specsDir));
+    }
+
+    /**
+     * The membership churn of {@code run --workload membership} on four cores: operations from
+     * every core at once, leaves and rejoins, a hot-plugged core, and in the simulation on even
+     * seeds a crash; validated against Membership.tla with the run's own bounds (so its states are
+     * not counted against a model).
+     */
+    static void churnRun(Path specsDir, Path outDir, CoreRuntime rt, long seed, List<Run> runs) throws IOException {
+        int cores = 4;
+        ChannelTraces channels = new ChannelTraces(Generation.EPOCH_ACK, 8);
+        Machine m = Machine.boot(Machines.named("amd-4x4"), cores, Generation.EPOCH_ACK, 8, rt.clock(), channels);
+        MembershipMapping map = MembershipMapping.forMachine(m.topology().size(), cores, "Membership.cfg").observe(m);
+        Membership.install(m, Set.of(), map);
+        if (rt instanceof SimRuntime sim && seed % 2 == 0) sim.crashAt(150 + 40 * seed, 1 + (int) (seed % (cores - 1)));
+        MembershipWorkload w = new MembershipWorkload(ROUNDS);
+        boolean done = rt.run(m, w.start(m), rt instanceof SimRuntime ? 5_000_000 : 60_000);
+        Run r = validated("membership-churn", rt.name(), seed, outDir.resolve(fileName("membership-churn", rt, seed) + ".ndjson"),
+                map.lines(), specsDir, false);
+        if (!done) r = withResult(r, unfinished(r.result(), "the workload did not complete"));
+        runs.add(r);
+        addChannels(runs, channelsRun("membership-churn", rt, seed, channels, outDir, specsDir));
     }
 
     private static Run withResult(Run r, TraceValidator.Result res) {

@@ -24,18 +24,20 @@ import java.util.TreeSet;
  * <p>Arguments: the implementation records its own (view numbers, operation ids); this mapping
  * turns them into the spec's: {@code Propose(p, M)} takes the member set the implementation
  * records after the view number, {@code Accept(c, p)}, {@code Commit(p)}, {@code Withdraw(p)},
- * {@code Forget(c)}, {@code Install(c)}, {@code PowerOff(c)}, {@code StartOp(i)} and
- * {@code RecvReq(c)} keep only their cores, and {@code RecvAck(m)} gets the Ack message record
- * {@code [kind |-> "Ack", from, to, v]} built from the sender, the receiving initiator and the
- * view the ack was given in. {@code Crash(c)} is not recorded by the implementation (the
+ * {@code Forget(c)}, {@code Install(c)}, {@code PowerOff(c)} and {@code StartOp(i)} keep only
+ * their cores. Operations, which may run at once, are numbered 1, 2, ... in the order they start
+ * (the spec's operation o; the implementation's is its initiator and its id there), and
+ * {@code CompleteOp(o)} and {@code AbortOp(o)} name it; {@code RecvReq(m)} and {@code RecvAck(m)}
+ * get the message record {@code [kind, op, from, to, v]}, a Req carrying its operation's view
+ * and an Ack the view it was given in. {@code Crash(c)} is not recorded by the implementation (the
  * simulation removes the core: SimRuntime.crashAt, Machine.removeCore); the mapping observes the
  * machine and emits Crash(c) before the first step recorded after the core stopped being alive,
  * which, the simulation being one thread, is exactly where the crash happened in the order of
  * recorded steps.
  *
  * <p>Variables: {@code up}, {@code leaving}, {@code view}, {@code mem}, {@code prop}, {@code cv},
- * {@code vlog}, {@code opSt}, {@code opInit}, {@code opView}, {@code opMem}, {@code opAcks} and
- * {@code opCount} are recorded where a step changes them, from what the implementation recorded
+ * {@code vlog}, {@code opSt[o]}, {@code opInit[o]}, {@code opView[o]}, {@code opMem[o]},
+ * {@code opAcks[o]} and {@code opCount} are recorded where a step changes them, from what the implementation recorded
  * (the members it proposed and installed) or read from its state ({@link ViewOp.Op}: the
  * operation's view, members and the acks it actually counted). {@code acc} is recorded at
  * Propose, Accept, Forget, Install and PowerOff (not at Withdraw, whose release the
@@ -43,14 +45,27 @@ import java.util.TreeSet;
  *
  * <p>One implementation step is two recorded events: an ack from a later view makes the
  * initiator record RecvAck and then, in the same handler, AbortOp; the spec's RecvAck itself
- * aborts the operation, so the mapping holds a RecvAck back until the next record and, when that
- * is the same core's AbortOp, emits one RecvAck with {@code opSt' = "aborted"}.
+ * aborts the operation, so the mapping holds a RecvAck back until the next record and, when the
+ * ack was from a later view and that record is the same core's AbortOp of that operation, emits
+ * one RecvAck with {@code opSt[o]' = "aborted"}. (An AbortOp after a counted ack, for a member
+ * that crashed, is the spec's own AbortOp step.)
+ *
+ * <p>When a proposer crashes after its view was agreed but before every member heard, a member
+ * that accepted it forgets it and proposes the same view again, and the others accept and commit
+ * it: the spec abstracts that dissemination (every member of the agreed view may Install it), so
+ * those steps (the Forget of an agreed proposal, and the Propose, Accept, Commit or Withdraw of a
+ * view already agreed) are not spec steps; the members' Install is.
+ *
+ * <p>{@link #ofModel} maps runs within Membership.cfg; {@link #forMachine} any run: Cores are the
+ * topology's, and MaxView and MaxOps in the header are what the run reached.
  */
 public final class MembershipMapping implements Recorder {
     private final int cores;
     private final TreeSet<Integer> initMembers = new TreeSet<>();
+    /** Lower bounds of MaxView and MaxOps; the header gives the larger of these and what the run reached. */
     private final int maxView;
     private final int maxOps;
+    private int viewsSeen = 1;
     private final List<String> lines = new ArrayList<>();
     private Machine machine;
     private long clock;
@@ -64,8 +79,15 @@ public final class MembershipMapping implements Recorder {
     private final Object[][] prop;
     private final TreeSet<String> vlog = new TreeSet<>();
     private int opCount;
-    private int opInit;
-    private long opId = -1;
+    /** The spec's operation o (1, 2, ... in the order they start) of each implementation operation, by (core, id). */
+    private final java.util.Map<Long, Integer> specOp = new java.util.HashMap<>();
+    /** opView of each spec operation (index o). */
+    private final List<Integer> opViews = new ArrayList<>(List.of(0));
+    private String model = "Membership.cfg";
+    /** The last agreed view's number (the spec's cv.v). */
+    private int cvView = 1;
+    /** Proposals (proposer, view) of a view already agreed: how a core passes on a view whose proposer crashed. */
+    private final java.util.Set<Long> replays = new java.util.HashSet<>();
     /** A RecvAck held back until the next record: {core (impl), spec event prefix}. */
     private String pendingAck;
     private int pendingCore = -1;
@@ -87,7 +109,19 @@ public final class MembershipMapping implements Recorder {
         mem.add(new TreeSet<>());
         for (int c = 1; c <= cores; c++) mem.add(this.initMembers.contains(c) ? new TreeSet<>(this.initMembers) : new TreeSet<>());
         vlog.add(tuple(1, set(this.initMembers)));
-        lines.add(TraceCheck.header("Membership.tla", "Membership.cfg", constants()));
+    }
+
+    /**
+     * A mapping for a machine whose topology has {@code topologyCores} cores (Cores: all that
+     * may ever be hot-plugged), {@code booted} of them booted in view 1; MaxView and MaxOps are
+     * what the run reaches. Its header names {@code cfg} (its constants replaced by the run's).
+     */
+    public static MembershipMapping forMachine(int topologyCores, int booted, String cfg) {
+        List<Integer> init = new ArrayList<>();
+        for (int c = 1; c <= booted; c++) init.add(c);
+        MembershipMapping m = new MembershipMapping(topologyCores, init, 1, 1);
+        m.model = cfg;
+        return m;
     }
 
     /** The model of specs/Membership.cfg: cores {1, 2, 3}, view 1 = {1, 2}, views up to 2, one operation. */
@@ -108,8 +142,8 @@ public final class MembershipMapping implements Recorder {
         int i = 0;
         for (int x : initMembers) im[i++] = IntValue.of(x);
         c.put("InitMembers", SetEnumValue.of(im));
-        c.put("MaxView", IntValue.of(maxView));
-        c.put("MaxOps", IntValue.of(maxOps));
+        c.put("MaxView", IntValue.of(Math.max(maxView, viewsSeen)));
+        c.put("MaxOps", IntValue.of(Math.max(maxOps, opCount)));
         return c;
     }
 
@@ -117,14 +151,18 @@ public final class MembershipMapping implements Recorder {
     public synchronized List<String> lines() {
         flushPending(false);
         detectCrashes();
-        return new ArrayList<>(lines);
+        List<String> out = new ArrayList<>(lines.size() + 1);
+        out.add(TraceCheck.header("Membership.tla", model, constants()));
+        out.addAll(lines);
+        return out;
     }
 
     @Override
     public synchronized void record(String event, int core, long... a) {
         int c = core + 1;
         if (pendingAck != null) {
-            if (event.equals("AbortOp") && core == pendingCore) {
+            if (event.equals("AbortOp") && core == pendingCore && pendingLater
+                    && java.util.Objects.equals(specOp.get(key(core, a[0])), pendingOp)) {
                 flushPending(true); // one step: the ack from a later view aborts the operation
                 return;
             }
@@ -140,25 +178,46 @@ public final class MembershipMapping implements Recorder {
                 leaving.add(c);
                 emit(event, core, args(c), whole("leaving", set(leaving)));
             }
+            case "CancelLeave" -> {
+                leaving.remove(c);
+                emit(event, core, args(c), whole("leaving", set(leaving)));
+            }
             case "Propose" -> {
                 TreeSet<Integer> m = members(a, 1);
+                if (a[0] <= cvView) { // re-proposing a view already agreed: passing it on, not a spec step
+                    replays.add(key(core, a[0]));
+                    return;
+                }
                 prop[c] = new Object[] {(int) a[0], m};
+                viewsSeen = Math.max(viewsSeen, (int) a[0]);
                 emit(event, core, args(c, set(m)), upd("prop", c, propJson(c)), upd("acc", c, "" + c));
             }
-            case "Accept" -> emit(event, core, args(c, (int) a[0] + 1), upd("acc", c, "" + (a[0] + 1)));
+            case "Accept" -> {
+                if (replays.contains(key((int) a[0], a[1]))) return;
+                emit(event, core, args(c, (int) a[0] + 1), upd("acc", c, "" + (a[0] + 1)));
+            }
             case "Commit" -> {
+                if (replays.contains(key(core, a[0]))) return;
                 String cv = propJson(c);
+                cvView = (int) prop[c][0];
                 prop[c] = null;
                 emit(event, core, args(c), whole("cv", cv), upd("prop", c, propJson(c)));
             }
             case "Withdraw" -> {
+                if (replays.contains(key(core, a[0]))) return;
                 prop[c] = null;
                 emit(event, core, args(c), upd("prop", c, propJson(c)));
             }
-            case "Forget" -> emit(event, core, args(c), upd("acc", c, "0"));
+            case "Forget" -> {
+                // the implementation forgets a crashed proposer's proposal also when it was agreed (it then
+                // passes the agreed view on by proposing it again); the spec's Forget is only for one that was not
+                if (prop[(int) a[0] + 1] == null) return;
+                emit(event, core, args(c), upd("acc", c, "0"));
+            }
             case "Install" -> {
                 TreeSet<Integer> m = members(a, 1);
                 view[c] = (int) a[0];
+                viewsSeen = Math.max(viewsSeen, view[c]);
                 mem.set(c, m);
                 vlog.add(tuple(view[c], set(m)));
                 emit(event, core, args(c), upd("view", c, "" + view[c]), upd("mem", c, set(m)), upd("acc", c, "0"),
@@ -173,30 +232,44 @@ public final class MembershipMapping implements Recorder {
                         upd("mem", c, set(List.of())), upd("acc", c, "0"));
             }
             case "StartOp" -> {
-                opCount++;
-                opInit = c;
-                opId = a[0];
+                int o = ++opCount;
+                specOp.put(key(core, a[0]), o);
+                opViews.add((int) a[1]);
                 ViewOp.Op op = op(core, a[0]);
                 TreeSet<Integer> om = new TreeSet<>();
                 if (op != null) for (int d : op.members) om.add(d + 1);
                 else om.addAll(mem.get(c));
-                emit(event, core, args(c), whole("opSt", q("running")), whole("opInit", "" + c), whole("opView", "" + a[1]),
-                        whole("opMem", set(om)), whole("opAcks", set(List.of())), whole("opCount", "" + opCount));
+                emit(event, core, args(c), upd("opSt", o, q("running")), upd("opInit", o, "" + c), upd("opView", o, "" + a[1]),
+                        upd("opMem", o, set(om)), upd("opAcks", o, set(List.of())), whole("opCount", "" + o));
             }
-            case "RecvReq" -> emit(event, core, args(c));
+            case "RecvReq" -> {
+                // a[0]: the initiator, a[1]: its operation id; the Req carried the operation's view
+                Integer o = specOp.get(key((int) a[0], a[1]));
+                if (o == null) return; // an operation started before the recording: not in this trace
+                emit(event, core, args(message("Req", o, (int) a[0] + 1, c, opViews.get(o))));
+            }
             case "RecvAck" -> {
-                String msg = "{\"kind\":\"Ack\",\"from\":" + (a[0] + 1) + ",\"to\":" + c + ",\"v\":" + a[2] + "}";
-                pendingAck = msg;
+                Integer o = specOp.get(key(core, a[1]));
+                if (o == null) return;
+                pendingAck = message("Ack", o, (int) a[0] + 1, c, (int) a[2]);
+                pendingOp = o;
+                pendingLater = a[2] > opViews.get(o); // an ack from a later view aborts in the same step
                 pendingCore = core;
                 pendingAcks = acks(core, a[1]); // the acks as counted by this step, read now
             }
-            case "CompleteOp" -> emit(event, core, null, whole("opSt", q("completed")), whole("opAcks", acks(core, a[0])));
-            case "AbortOp" -> emit(event, core, null, whole("opSt", q("aborted")), whole("opAcks", acks(core, a[0])));
+            case "CompleteOp", "AbortOp" -> {
+                Integer o = specOp.get(key(core, a[0]));
+                if (o == null) return;
+                emit(event, core, args(o), upd("opSt", o, q(event.equals("CompleteOp") ? "completed" : "aborted")),
+                        upd("opAcks", o, acks(core, a[0])));
+            }
             default -> { } // not a spec action
         }
     }
 
     private String pendingAcks;
+    private int pendingOp;
+    private boolean pendingLater;
 
     private void flushPending(boolean aborted) {
         if (pendingAck == null) return;
@@ -204,8 +277,18 @@ public final class MembershipMapping implements Recorder {
         int core = pendingCore;
         pendingAck = null;
         pendingCore = -1;
-        emit("RecvAck", core, new String[] {msg}, whole("opSt", q(aborted ? "aborted" : "running")),
-                whole("opAcks", pendingAcks));
+        emit("RecvAck", core, new String[] {msg}, upd("opSt", pendingOp, q(aborted ? "aborted" : "running")),
+                upd("opAcks", pendingOp, pendingAcks));
+    }
+
+    /** An implementation operation's identity: the core that started it and its id there. */
+    private static long key(int core, long id) {
+        return ((long) core << 40) ^ id;
+    }
+
+    /** An operation message, as the spec's record [kind, op, from, to, v]. */
+    private static String message(String kind, int o, int from, int to, int v) {
+        return "{\"kind\":\"" + kind + "\",\"op\":" + o + ",\"from\":" + from + ",\"to\":" + to + ",\"v\":" + v + "}";
     }
 
     /** Crash(c) for every core the machine lost since the last step (the spec's Crash: a live core stops). */

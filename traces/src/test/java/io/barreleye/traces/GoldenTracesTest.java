@@ -42,7 +42,7 @@ class GoldenTracesTest {
                 }));
             }
         }
-        assertEquals(6, tests.size(), "a golden trace for every spec model");
+        assertEquals(7, tests.size(), "a golden trace for every spec model");
         return tests;
     }
 
