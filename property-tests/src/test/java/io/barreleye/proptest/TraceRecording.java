@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The suite's recording of one run: every URPC channel of the machine through
  * {@link ChannelTraces} (specs/Urpc.tla), and the unmap protocol through {@link ShootdownMapping}
  * (specs/Shootdown.tla, or specs/ShootdownTree.tla with the run's multicast trees as its table)
- * when the run has no crash (the specs do not model crashes), and the membership protocol
+ * up to the first crash, if any (the specs do not model crashes: a run that crashes is validated
+ * as the prefix before it), and the membership protocol
  * through {@link MembershipMapping} (specs/Membership.tla, which models crashes, joins, leaves
  * and operations running at once) in every run. Validation is in memory.
  */
@@ -35,6 +36,7 @@ final class TraceRecording implements Recording {
     static final AtomicLong PROTOCOL_TRACES = new AtomicLong();
     static final AtomicLong PROTOCOL_EVENTS = new AtomicLong();
     static final AtomicLong MEMBERSHIP_TRACES = new AtomicLong();
+    static final AtomicLong PREFIX_TRACES = new AtomicLong();
 
     private final ChannelTraces channels;
     private final StatefulRun.Setup setup;
@@ -52,7 +54,7 @@ final class TraceRecording implements Recording {
         this.membership = scenario.equals("membership");
     }
 
-    /** Whether the Shootdown specs model an unmap run under this setup: any tree, no crash. */
+    /** Whether the Shootdown specs model an unmap run under this setup, whole: any tree, no crash (else its prefix before the crash). */
     static boolean shootdownModels(TreeShape shape, StatefulRun.Setup setup) {
         return shape != null && setup.crashStep() < 0;
     }
@@ -68,7 +70,7 @@ final class TraceRecording implements Recording {
             views = MembershipMapping.forMachine(m.topology().size(), setup.cores(), "Membership.cfg").observe(m);
             Membership.setRecorder(m, views);
         }
-        if (shape == null || !shootdownModels(shape, setup)) return;
+        if (shape == null) return;
         unmap = ShootdownMapping.forTrees(m.topology(), shape, setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE,
                 VmScenario.FRAMES_PER_CORE);
         Vm.setRecorder(m, unmap.observe(m));
@@ -104,6 +106,7 @@ final class TraceRecording implements Recording {
                         unmap.lines()), SPECS);
                 PROTOCOL_TRACES.incrementAndGet();
                 PROTOCOL_EVENTS.addAndGet(r.totalEvents());
+                if (unmap.truncated()) PREFIX_TRACES.incrementAndGet();
                 if (!r.conforms()) return "the unmap protocol diverges from specs/" + unmap.spec() + ":\n" + r.diagnosis();
             }
             return null;
@@ -116,6 +119,7 @@ final class TraceRecording implements Recording {
     static String totals() {
         return RUNS.get() + " runs validated: " + CHANNEL_TRACES.get() + " channel traces (" + CHANNEL_EVENTS.get()
                 + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " protocol traces (" + PROTOCOL_EVENTS.get()
-                + " events) against Shootdown.tla, ShootdownTree.tla or Membership.tla (" + MEMBERSHIP_TRACES.get() + " of them)";
+                + " events) against Shootdown.tla, ShootdownTree.tla or Membership.tla (" + MEMBERSHIP_TRACES.get() + " membership; "
+                + PREFIX_TRACES.get() + " unmap traces up to a crash)";
     }
 }

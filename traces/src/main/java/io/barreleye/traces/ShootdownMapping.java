@@ -139,9 +139,32 @@ public final class ShootdownMapping implements Recorder {
         return out;
     }
 
+    /**
+     * Where the trace stops when a core crashed: the specs do not model crashes, so with
+     * {@link #observe} the trace is the run up to its first crash (a prefix of a behaviour is what
+     * the spec must explain) and every later step is dropped. -1 while no core has crashed.
+     */
+    private long truncatedAt = -1;
+
+    /** Whether a core crashed, so that the trace is the run's prefix up to the crash. */
+    public synchronized boolean truncated() {
+        return truncatedAt >= 0;
+    }
+
+    private boolean crashed() {
+        if (machine == null) return false;
+        for (int i = 0; i < Math.min(cores, machine.size()); i++) if (!machine.isAlive(i)) return true;
+        return false;
+    }
+
     /** Synchronized: on threads, the order in which cores take this lock is the trace's order, which respects causality (a send is recorded before the message leaves, a receive after it arrived). */
     @Override
     public synchronized void record(String event, int core, long... a) {
+        if (truncatedAt >= 0) return;
+        if (crashed()) {
+            truncatedAt = clock; // exact in the simulation (one thread): the crash came after the last recorded step
+            return;
+        }
         int c = core + 1;
         switch (event) {
             case "Map" -> {
