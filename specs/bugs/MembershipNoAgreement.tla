@@ -108,9 +108,10 @@ CancelLeave(c) ==
   /\ leaving' = leaving \ {c}
   /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
-\* A live core crashes (crash-stop); every core sees it.
+\* A live core crashes (crash-stop); every core sees it.  A powered-off core
+\* may fail too: it can then never be powered on again.
 Crash(c) ==
-  /\ Live(c)
+  /\ up[c] \in {"live", "off"}
   /\ up' = [up EXCEPT ![c] = "crashed"]
   /\ UNCHANGED <<leaving, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 

@@ -6,8 +6,8 @@
 (* Checker: exit 13, Temporal property OperationResolves was violated.    *)
 (* The counterexample (a lasso ending in stuttering): core 1 starts the    *)
 (* operation in view 1 = {1, 2}; core 2 asks to leave and core 1 proposes  *)
-(* view 2 = {1}; core 2 crashes before it acks (core 3 is hot-plugged and  *)
-(* crashes too); then nothing more happens: committing view 2 would abort  *)
+(* view 2 = {1}; core 2 crashes before it acks (core 3, never powered on, *)
+(* fails too); then nothing more happens: committing view 2 would abort    *)
 (* the operation (core 1's view changes), but proposing and committing are *)
 (* not fair, so the operation stays running forever.  Membership.tla       *)
 (* aborts on the crash itself and needs no view change.                    *)
@@ -109,9 +109,10 @@ CancelLeave(c) ==
   /\ leaving' = leaving \ {c}
   /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
-\* A live core crashes (crash-stop); every core sees it.
+\* A live core crashes (crash-stop); every core sees it.  A powered-off core
+\* may fail too: it can then never be powered on again.
 Crash(c) ==
-  /\ Live(c)
+  /\ up[c] \in {"live", "off"}
   /\ up' = [up EXCEPT ![c] = "crashed"]
   /\ UNCHANGED <<leaving, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 

@@ -145,7 +145,11 @@ public final class ViewOp {
 
     private void onAck(int from, int av, long id) {
         Op op = running.get(id);
-        if (op == null) return;
+        if (op == null) {
+            // a late ack of a resolved operation: taken and dropped (by a powered-off core, not even taken)
+            if (ms.isMember() || ms.isJoining()) ms.record("RecvAck", me, from, id, av);
+            return;
+        }
         if (faults.contains(MembershipFault.ACK_FROM_ANY_VIEW)) {
             // BUG (MembershipAckAnyView): count the ack whatever its view and sender
             op.acks.add(new int[] {from, av});

@@ -254,6 +254,7 @@ public final class MembershipMapping implements Recorder {
                 pendingAck = message("Ack", o, (int) a[0] + 1, c, (int) a[2]);
                 pendingOp = o;
                 pendingLater = a[2] > opViews.get(o); // an ack from a later view aborts in the same step
+                pendingState = stateOf(core, a[1]); // an ack of an operation already resolved is taken and dropped
                 pendingCore = core;
                 pendingAcks = acks(core, a[1]); // the acks as counted by this step, read now
             }
@@ -270,6 +271,7 @@ public final class MembershipMapping implements Recorder {
     private String pendingAcks;
     private int pendingOp;
     private boolean pendingLater;
+    private String pendingState;
 
     private void flushPending(boolean aborted) {
         if (pendingAck == null) return;
@@ -277,7 +279,7 @@ public final class MembershipMapping implements Recorder {
         int core = pendingCore;
         pendingAck = null;
         pendingCore = -1;
-        emit("RecvAck", core, new String[] {msg}, upd("opSt", pendingOp, q(aborted ? "aborted" : "running")),
+        emit("RecvAck", core, new String[] {msg}, upd("opSt", pendingOp, q(aborted ? "aborted" : pendingState)),
                 upd("opAcks", pendingOp, pendingAcks));
     }
 
@@ -296,17 +298,39 @@ public final class MembershipMapping implements Recorder {
         if (machine == null) return;
         for (int i = 0; i < Math.min(cores, machine.size()); i++) {
             int c = i + 1;
-            if (!machine.isAlive(i) && "live".equals(up[c])) {
+            if (!machine.isAlive(i) && !"crashed".equals(up[c])) { // live, or powered off (a core that left)
                 up[c] = "crashed";
                 emit("Crash", i, args(c), upd("up", c, q("crashed")));
             }
         }
     }
 
+    /** The implementation's operations by (core, id), found once when they start. */
+    private final java.util.Map<Long, ViewOp.Op> implOps = new java.util.HashMap<>();
+
     private ViewOp.Op op(int core, long id) {
         if (machine == null) return null;
-        for (ViewOp.Op op : ViewOp.of(machine.kernel(core)).history()) if (op.id == id) return op;
+        ViewOp.Op known = implOps.get(key(core, id));
+        if (known != null) return known;
+        List<ViewOp.Op> history = ViewOp.of(machine.kernel(core)).history();
+        for (int i = history.size() - 1; i >= 0; i--) { // the newest first: StartOp looks up the one just started
+            if (history.get(i).id == id) {
+                implOps.put(key(core, id), history.get(i));
+                return history.get(i);
+            }
+        }
         return null;
+    }
+
+    /** The spec's opSt of an implementation operation as it is now; "running" when it cannot be read. */
+    private String stateOf(int core, long id) {
+        ViewOp.Op op = op(core, id);
+        if (op == null) return "running";
+        return switch (op.state()) {
+            case RUNNING -> "running";
+            case COMPLETED -> "completed";
+            case ABORTED -> "aborted";
+        };
     }
 
     /** The acks the implementation's operation counted, as the spec's opAcks: {<<core, view>>}. */

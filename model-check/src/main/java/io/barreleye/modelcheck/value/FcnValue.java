@@ -39,6 +39,19 @@ public abstract class FcnValue extends Value {
         FcnValue f = (FcnValue) o;
         int s = Integer.compare(shape(), f.shape());
         if (s != 0) return s;
+        if (this instanceof TupleValue t1 && f instanceof TupleValue t2) {
+            // domains 1..n and 1..m: the shorter first, then element by element
+            int c = Integer.compare(t1.elems.length, t2.elems.length);
+            for (int i = 0; c == 0 && i < t1.elems.length; i++) c = t1.elems[i].compareTo(t2.elems[i]);
+            return c;
+        }
+        if (this instanceof RecordValue r1 && f instanceof RecordValue r2) {
+            // the same order as comparing their domains of strings, without building them
+            int c = Integer.compare(r1.names.length, r2.names.length);
+            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.names[i].compareTo(r2.names[i]);
+            for (int i = 0; c == 0 && i < r1.vals.length; i++) c = r1.vals[i].compareTo(r2.vals[i]);
+            return c;
+        }
         Value[] d1 = domainArray();
         Value[] d2 = f.domainArray();
         int c = Integer.compare(d1.length, d2.length);

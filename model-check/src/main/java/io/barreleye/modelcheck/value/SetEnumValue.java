@@ -8,6 +8,24 @@ public final class SetEnumValue extends SetValue {
     public static final SetEnumValue EMPTY = new SetEnumValue(new Value[0]);
     public final Value[] elems;
 
+    /**
+     * The hash of the elements, computed once per set: a state whose large sets do not change
+     * (a message pool, a history) fingerprints them in constant time. Written before
+     * {@link #hashed} (volatile), so a thread that sees hashed sees the hash.
+     */
+    private long selfHash;
+    private volatile boolean hashed;
+
+    long selfHash() {
+        if (!hashed) {
+            long h = mix(0x61L, elems.length);
+            for (Value v : elems) h = v.fingerprint(h);
+            selfHash = h;
+            hashed = true;
+        }
+        return selfHash;
+    }
+
     private SetEnumValue(Value[] sortedUnique) {
         this.elems = sortedUnique;
     }

@@ -6,43 +6,55 @@ public final class TupleValue extends FcnValue {
     public final Value[] elems;
 
     /**
-     * The fingerprint fold of the elements (from {@link #FOLD_SEED}), computed once per tuple and
-     * extended in O(1) by {@link #append}: a state holding a long history sequence (a trace of
-     * 100,000 sends) then fingerprints in constant time rather than in the history's length.
-     * Written before {@link #folded} (volatile), so a thread that sees folded sees the fold.
+     * The hash of the elements: a sum of one term per (index, element), computed once per tuple
+     * and updated in O(1) by {@link #append} and {@link #except}, so a state holding a long
+     * history sequence, or a function over many operations that one step changes in one place,
+     * fingerprints in constant time. Written before {@link #summed} (volatile), so a thread that
+     * sees summed sees the sum.
      */
-    private long fold;
-    private volatile boolean folded;
-    private static final long FOLD_SEED = 0x51L;
+    private long sum;
+    private volatile boolean summed;
+    private static final long TERM_SEED = 0x51L;
 
     public TupleValue(Value[] elems) {
         this.elems = elems;
     }
 
-    /** {@code Append(this, v)}: a new tuple, its fingerprint fold extended from this one's when known. */
-    public TupleValue append(Value v) {
-        Value[] r = java.util.Arrays.copyOf(elems, elems.length + 1);
-        r[elems.length] = v;
-        TupleValue t = new TupleValue(r);
-        if (folded) {
-            t.fold = v.fingerprint(fold);
-            t.folded = true;
+    public static TupleValue of(Value... elems) {
+        return elems.length == 0 ? EMPTY : new TupleValue(elems);
+    }
+
+    /** The hash term of element {@code e} at (1-based) index {@code i}. */
+    private static long term(int i, Value e) {
+        return mix(e.fingerprint(TERM_SEED), i);
+    }
+
+    private long sum() {
+        if (!summed) {
+            long h = 0;
+            for (int i = 0; i < elems.length; i++) h += term(i + 1, elems[i]);
+            sum = h;
+            summed = true;
+        }
+        return sum;
+    }
+
+    /** A tuple whose sum is {@code known} (when this one's was computed). */
+    private TupleValue withSum(Value[] e, boolean known, long s) {
+        TupleValue t = new TupleValue(e);
+        if (known) {
+            t.sum = s;
+            t.summed = true;
         }
         return t;
     }
 
-    private long fold() {
-        if (!folded) {
-            long h = FOLD_SEED;
-            for (Value e : elems) h = e.fingerprint(h);
-            fold = h;
-            folded = true;
-        }
-        return fold;
-    }
-
-    public static TupleValue of(Value... elems) {
-        return elems.length == 0 ? EMPTY : new TupleValue(elems);
+    /** {@code Append(this, v)}: a new tuple, its hash extended from this one's when known. */
+    public TupleValue append(Value v) {
+        Value[] r = java.util.Arrays.copyOf(elems, elems.length + 1);
+        r[elems.length] = v;
+        boolean known = summed;
+        return withSum(r, known, known ? sum + term(r.length, v) : 0);
     }
 
     @Override int shape() { return 0; }
@@ -68,11 +80,12 @@ public final class TupleValue extends FcnValue {
         if (!(arg instanceof IntValue i) || i.value < 1 || i.value > elems.length) return this;
         Value[] e = elems.clone();
         e[i.value - 1] = v;
-        return new TupleValue(e);
+        boolean known = summed;
+        return withSum(e, known, known ? sum - term(i.value, elems[i.value - 1]) + term(i.value, v) : 0);
     }
 
     @Override public long fingerprint(long seed) {
-        return mix(seed, mix(fold(), 0x51 + elems.length));
+        return mix(seed, mix(sum(), 0x51 + elems.length));
     }
 
     @Override public void print(StringBuilder sb) {
