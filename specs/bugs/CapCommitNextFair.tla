@@ -25,7 +25,7 @@ ASSUME None \notin Cores
 VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or owner for revoke, move
           rt,      \* rt[r]: phase of the retype requested by r
           votes,   \* votes[r][c]: core c's answer to retype r
-          retypes, \* live (committed, not yet revoked) retypes of the region
+          retypes, \* retypes[c]: live (committed, not yet revoked) retypes of the region held by core c
           copies,  \* copies[c]: copies of the capability held by core c
           inflight,\* inflight[c]: copies in flight to core c
           rv,      \* phase of the revoke at the owner
@@ -44,7 +44,7 @@ TypeOK ==
   /\ lock \in Cores \cup {None}
   /\ rt \in [Cores -> {"idle", "check", "unlock"}]
   /\ votes \in [Cores -> [Cores -> {"none", "yes", "no"}]]
-  /\ retypes \in Nat
+  /\ retypes \in [Cores -> Nat]
   /\ copies \in [Cores -> 0 .. MaxCopies]
   /\ inflight \in [Cores -> 0 .. MaxCopies]
   /\ rv \in {"idle", "mark", "commit", "done"}
@@ -59,7 +59,7 @@ Init ==
   /\ lock = None
   /\ rt = [r \in Cores |-> "idle"]
   /\ votes = [r \in Cores |-> [c \in Cores |-> "none"]]
-  /\ retypes = 0
+  /\ retypes = [c \in Cores |-> 0]
   /\ copies = [c \in Cores |-> IF c = Owner THEN 1 ELSE 0]
   /\ inflight = [c \in Cores |-> 0]
   /\ rv = "idle"
@@ -83,11 +83,12 @@ StartRetype(r) ==
   /\ UNCHANGED <<retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
-\* Core c answers whether the region is retypeable: no if it has
-\* descendants; it may also say no for a conflicting local operation.
+\* Core c answers whether the region is retypeable: no if it holds one of
+\* its descendants (each core knows only its own); it may also say no for a
+\* conflicting local operation.
 Vote(r, c) ==
   /\ rt[r] = "check" /\ votes[r][c] = "none"
-  /\ \E ans \in IF retypes = 0 THEN {"yes", "no"} ELSE {"no"} :
+  /\ \E ans \in IF retypes[c] = 0 THEN {"yes", "no"} ELSE {"no"} :
        votes' = [votes EXCEPT ![r][c] = ans]
   /\ UNCHANGED <<lock, rt, retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
@@ -96,7 +97,7 @@ Vote(r, c) ==
 CommitRetype(r) ==
   /\ rt[r] = "check" /\ lock = r
   /\ \A c \in Cores : votes[r][c] = "yes"
-  /\ retypes' = retypes + 1
+  /\ retypes' = [retypes EXCEPT ![r] = @ + 1]     \* the new capability is the requester's
   /\ rt' = [rt EXCEPT ![r] = "unlock"]
   /\ UNCHANGED <<lock, votes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
@@ -162,7 +163,7 @@ RevokeAt(c) ==
   /\ rv = "commit" /\ rvAt[c] = "marked"
   /\ inflight[c] = 0
   /\ copies' = [copies EXCEPT ![c] = 0]
-  /\ retypes' = 0
+  /\ retypes' = [retypes EXCEPT ![c] = 0]
   /\ rvAt' = [rvAt EXCEPT ![c] = "done"]
   /\ UNCHANGED <<lock, rt, votes, inflight, rv>>
   /\ UNCHANGED mvv
@@ -217,8 +218,11 @@ Next ==
 Spec == Init /\ [][Next]_vars /\ WF_vars(Next)     \* BUG: fairness of Next only
 
 -----------------------------------------------------------------------------
-\* No two overlapping live retypes of the region.
-NoOverlappingRetypes == retypes <= 1
+\* No two overlapping live retypes of the region, wherever they are held.
+NoOverlappingRetypes ==
+  LET F[S \in SUBSET Cores] == IF S = {} THEN 0
+                              ELSE LET c == CHOOSE x \in S : TRUE IN retypes[c] + F[S \ {c}]
+  IN  F[Cores] <= 1
 
 \* No copy survives a completed revoke, counting copies in flight.
 NoCopySurvivesRevoke ==

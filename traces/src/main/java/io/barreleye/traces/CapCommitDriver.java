@@ -20,9 +20,8 @@ import java.util.function.Function;
  * Runs of the capability protocols recorded through {@link CapCommitMapping}, restricted to what
  * specs/CapCommit.tla models: one region's capability and only operations on it (no descendants
  * copied or retyped), no Delete (the spec has none), no copy to oneself, at most MaxCopies
- * copies, retypes of the whole region and none once one committed (the spec makes every core
- * vote no while a retype lives; the implementation lets a core without a descendant vote yes),
- * moves only to a core holding a copy and with nothing else in progress (the spec's Copy reads
+ * copies, retypes of the whole region (a second one, while the first lives, is refused by the
+ * vote of the core holding the first), moves only to a core holding a copy and with nothing else in progress (the spec's Copy reads
  * the owner's move phase), no crashes. In the simulation or on threads.
  */
 public final class CapCommitDriver {
@@ -130,7 +129,7 @@ public final class CapCommitDriver {
                         open.add(new Open("copy", rig.start(k, c -> c.copy(rig.region, other))));
                     }
                 } else if (r < 70) {
-                    if (!retypeOpen && rig.map.retypes() == 0) {
+                    if (!retypeOpen) {
                         open.add(new Open("retype", rig.start(k, c -> c.retype(rig.region, CapType.FRAME, 0, REGION_BYTES))));
                     }
                 } else if (r < 88) {

@@ -51,7 +51,8 @@ public final class CapCommitMapping implements Recorder {
     private final int[] copies;
     private final int[] inflight;
     private final String[] rvAt;
-    private int retypes;
+    /** retypes[c]: live retypes of the region held by spec core c (their requester). */
+    private final int[] retypes;
     private String rv = "idle";
     private int owner = 1;
     private String mv = "idle";
@@ -69,6 +70,7 @@ public final class CapCommitMapping implements Recorder {
         copies = new int[cores + 1];
         inflight = new int[cores + 1];
         rvAt = new String[cores + 1];
+        retypes = new int[cores + 1];
         java.util.Arrays.fill(rt, "idle");
         java.util.Arrays.fill(rvAt, "idle");
         copies[1] = 1;
@@ -115,8 +117,11 @@ public final class CapCommitMapping implements Recorder {
         return t;
     }
 
+    /** Live retypes of the region, over every core. */
     public synchronized int retypes() {
-        return retypes;
+        int t = 0;
+        for (int n : retypes) t += n;
+        return t;
     }
 
     public synchronized String rv() {
@@ -163,8 +168,8 @@ public final class CapCommitMapping implements Recorder {
             case "CommitRetype" -> {
                 int r = (int) a[0] + 1;
                 rt[r] = "unlock";
-                retypes++;
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock", "retypes", path(), retypes));
+                retypes[r]++;
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock", "retypes", path(r), retypes[r]));
             }
             case "AbortRetype" -> {
                 int r = (int) a[0] + 1;
@@ -216,8 +221,8 @@ public final class CapCommitMapping implements Recorder {
                 if (a[1] != region) return;
                 rvAt[c] = "done";
                 copies[c] = 0;
-                retypes = 0;
-                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "done", "retypes", path(), 0,
+                retypes[c] = 0;
+                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "done", "retypes", path(c), 0,
                         "copies", path(c), observedCopies(core, 0)));
             }
             case "RevokeDone" -> {

@@ -45,10 +45,9 @@ import java.util.TreeSet;
  *
  * <p>One implementation step is two recorded events: an ack from a later view makes the
  * initiator record RecvAck and then, in the same handler, AbortOp; the spec's RecvAck itself
- * aborts the operation, so the mapping holds a RecvAck back until the next record and, when the
- * ack was from a later view and that record is the same core's AbortOp of that operation, emits
- * one RecvAck with {@code opSt[o]' = "aborted"}. (An AbortOp after a counted ack, for a member
- * that crashed, is the spec's own AbortOp step.)
+ * aborts the operation, so the mapping emits that RecvAck with {@code opSt[o]' = "aborted"} and
+ * drops the AbortOp of that operation that follows (on threads, perhaps after other cores'
+ * steps). An AbortOp after a counted ack, for a member that crashed, is the spec's own AbortOp.
  *
  * <p>When a proposer crashes after its view was agreed but before every member heard, a member
  * that accepted it forgets it and proposes the same view again, and the others accept and commit
@@ -89,8 +88,6 @@ public final class MembershipMapping implements Recorder {
     /** Proposals (proposer, view) of a view already agreed: how a core passes on a view whose proposer crashed. */
     private final java.util.Set<Long> replays = new java.util.HashSet<>();
     /** A RecvAck held back until the next record: {core (impl), spec event prefix}. */
-    private String pendingAck;
-    private int pendingCore = -1;
 
     /** The cfg's model: Cores = 1..cores, InitMembers, MaxView, MaxOps (specs/Membership.cfg: 3, {1, 2}, 2, 1). */
     public MembershipMapping(int cores, Collection<Integer> initMembers, int maxView, int maxOps) {
@@ -147,9 +144,8 @@ public final class MembershipMapping implements Recorder {
         return c;
     }
 
-    /** The trace so far (a RecvAck still held back and crashes not yet followed by a step are included). */
+    /** The trace so far (crashes not yet followed by a step included). */
     public synchronized List<String> lines() {
-        flushPending(false);
         detectCrashes();
         List<String> out = new ArrayList<>(lines.size() + 1);
         out.add(TraceCheck.header("Membership.tla", model, constants()));
@@ -160,14 +156,6 @@ public final class MembershipMapping implements Recorder {
     @Override
     public synchronized void record(String event, int core, long... a) {
         int c = core + 1;
-        if (pendingAck != null) {
-            if (event.equals("AbortOp") && core == pendingCore && pendingLater
-                    && java.util.Objects.equals(specOp.get(key(core, a[0])), pendingOp)) {
-                flushPending(true); // one step: the ack from a later view aborts the operation
-                return;
-            }
-            flushPending(false);
-        }
         detectCrashes();
         switch (event) {
             case "PowerOn" -> {
@@ -251,16 +239,19 @@ public final class MembershipMapping implements Recorder {
             case "RecvAck" -> {
                 Integer o = specOp.get(key(core, a[1]));
                 if (o == null) return;
-                pendingAck = message("Ack", o, (int) a[0] + 1, c, (int) a[2]);
-                pendingOp = o;
-                pendingLater = a[2] > opViews.get(o); // an ack from a later view aborts in the same step
-                pendingState = stateOf(core, a[1]); // an ack of an operation already resolved is taken and dropped
-                pendingCore = core;
-                pendingAcks = acks(core, a[1]); // the acks as counted by this step, read now
+                String state = stateOf(core, a[1]); // an ack of an operation already resolved is taken and dropped
+                if (state.equals("running") && a[2] > opViews.get(o)) {
+                    // the spec's RecvAck of an ack from a later view aborts the operation in the same step; the
+                    // implementation's AbortOp that follows (perhaps after other cores' steps, on threads) is not a step
+                    state = "aborted";
+                    abortedByAck.add(o);
+                }
+                emit(event, core, args(message("Ack", o, (int) a[0] + 1, c, (int) a[2])), upd("opSt", o, q(state)),
+                        upd("opAcks", o, acks(core, a[1])));
             }
             case "CompleteOp", "AbortOp" -> {
                 Integer o = specOp.get(key(core, a[0]));
-                if (o == null) return;
+                if (o == null || (event.equals("AbortOp") && abortedByAck.remove(o))) return;
                 emit(event, core, args(o), upd("opSt", o, q(event.equals("CompleteOp") ? "completed" : "aborted")),
                         upd("opAcks", o, acks(core, a[0])));
             }
@@ -268,20 +259,8 @@ public final class MembershipMapping implements Recorder {
         }
     }
 
-    private String pendingAcks;
-    private int pendingOp;
-    private boolean pendingLater;
-    private String pendingState;
-
-    private void flushPending(boolean aborted) {
-        if (pendingAck == null) return;
-        String msg = pendingAck;
-        int core = pendingCore;
-        pendingAck = null;
-        pendingCore = -1;
-        emit("RecvAck", core, new String[] {msg}, upd("opSt", pendingOp, q(aborted ? "aborted" : pendingState)),
-                upd("opAcks", pendingOp, pendingAcks));
-    }
+    /** Operations the spec's RecvAck aborted (an ack from a later view): the implementation's AbortOp of them is no step. */
+    private final java.util.Set<Integer> abortedByAck = new java.util.HashSet<>();
 
     /** An implementation operation's identity: the core that started it and its id there. */
     private static long key(int core, long id) {
