@@ -40,11 +40,12 @@ VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or ow
           ownerAt, \* ownerAt[c]: the owner core c's copies name
           mv,      \* phase of the move at the owner: "idle" or "update"
           mvTo,    \* the new owner of the move in progress (None when idle)
-          mvWait   \* cores whose owner-update ack the owner still awaits
+          mvWait,  \* cores whose owner-update ack the owner still awaits
+          mvSeen   \* cores that got the owner update: their copies are busy, and they flushed their channels
 
 vars == <<lock, rt, votes, retypes, copies, inflight, rv, rvAt,
-          owner, ownerAt, mv, mvTo, mvWait>>
-mvv == <<owner, ownerAt, mv, mvTo, mvWait>>
+          owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
+mvv == <<owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
 
 TypeOK ==
   /\ lock \in Cores \cup {None}
@@ -60,6 +61,7 @@ TypeOK ==
   /\ mv \in {"idle", "update"}
   /\ mvTo \in Cores \cup {None}
   /\ mvWait \subseteq Cores
+  /\ mvSeen \subseteq Cores
 
 Init ==
   /\ lock = None
@@ -72,7 +74,7 @@ Init ==
   /\ rvAt = [c \in Cores |-> "idle"]
   /\ owner = Owner
   /\ ownerAt = [c \in Cores |-> Owner]
-  /\ mv = "idle" /\ mvTo = None /\ mvWait = {}
+  /\ mv = "idle" /\ mvTo = None /\ mvWait = {} /\ mvSeen = {}
 
 TotalCopies == LET F[S \in SUBSET Cores] ==
                      IF S = {} THEN 0
@@ -125,9 +127,10 @@ Unlock(r) ==
   /\ UNCHANGED mvv
 
 \* Core c copies the capability to core d (not while its copy is marked
-\* for a revoke or busy with a move: then it answers retry).
+\* for a revoke or busy with a move, which it is from the moment the owner
+\* update reaches it: then it answers retry).
 Copy(c, d) ==
-  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ mv = "idle" /\ c # d
+  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen /\ c # d
   /\ TotalCopies < MaxCopies
   /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
@@ -194,16 +197,24 @@ StartMove(d) ==
   /\ d # owner /\ copies[d] > 0
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
-  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt>>
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
 
-\* Core c gets the owner update once no copy is in flight to it: all its
-\* copies now name the new owner, and it acks.
+\* The owner update reaches core c: its copies are busy (a copy answers
+\* retry) and it sends a marker down every channel, after every copy it sent.
+RecvUpdate(c) ==
+  /\ mv = "update" /\ c \notin mvSeen
+  /\ mvSeen' = mvSeen \cup {c}
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mv, mvTo, mvWait>>
+
+\* Core c has every core's marker (every core got the update, so no more
+\* copies are sent) and no copy is in flight to it: all its copies now name
+\* the new owner, and it acks.
 UpdateOwner(c) ==
   /\ mv = "update" /\ c \in mvWait
-  /\ inflight[c] = 0
+  /\ mvSeen = Cores /\ inflight[c] = 0
   /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
   /\ mvWait' = mvWait \ {c}
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo>>
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
 
 \* Every core acked the update: ownership passes to the new owner and the
 \* lock is released.
@@ -211,14 +222,14 @@ MoveDone ==
   /\ mv = "update" /\ mvWait = {}
   /\ owner' = mvTo
   /\ lock' = None
-  /\ mv' = "idle" /\ mvTo' = None
+  /\ mv' = "idle" /\ mvTo' = None /\ mvSeen' = {}
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, ownerAt, mvWait>>
 
 Next ==
   \/ StartRevoke \/ MoveDone \/ CommitRevoke \/ RevokeDone \/ Done
   \/ \E r \in Cores : StartRetype(r) \/ CommitRetype(r) \/ AbortRetype(r) \/ Unlock(r)
                       \/ \E c \in Cores : Vote(r, c)
-  \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c) \/ UpdateOwner(c)
+  \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c) \/ RecvUpdate(c) \/ UpdateOwner(c)
                       \/ StartMove(c) \/ \E d \in Cores : Copy(c, d)
 
 \* Starting an operation and copying are not fair; every step of an
@@ -230,7 +241,8 @@ Spec == Init /\ [][Next]_vars
                                 /\ WF_vars(Unlock(r))
                                 /\ \A c \in Cores : WF_vars(Vote(r, c))
              /\ \A c \in Cores : WF_vars(Mark(c)) /\ WF_vars(RevokeAt(c))
-                                /\ WF_vars(RecvCopy(c)) /\ WF_vars(UpdateOwner(c))
+                                /\ WF_vars(RecvCopy(c)) /\ WF_vars(RecvUpdate(c))
+                                /\ WF_vars(UpdateOwner(c))
 
 -----------------------------------------------------------------------------
 \* No two overlapping live retypes of the region, wherever they are held.

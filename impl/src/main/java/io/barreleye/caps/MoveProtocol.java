@@ -170,6 +170,7 @@ public final class MoveProtocol {
         int to = (int) p[2];
         MoveAt at = new MoveAt(capId, opKey, from, to, mask, java.util.Arrays.copyOfRange(p, 4, p.length));
         busyAt.put(capId, at);
+        caps.record("RecvUpdate", caps.core(), capId); // spec RecvUpdate: busy from now on, and the markers go out
         caps.sendMarkers(opKey, mask);
         tryUpdate(at);
     }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Implementation core {@code c} is spec core {@code c + 1}; the spec's {@code Owner} is 1.
  *
  * <p>Events: StartRetype, Vote, CommitRetype, AbortRetype, Unlock, Copy, RecvCopy, StartRevoke,
- * Mark, CommitRevoke, RevokeAt, RevokeDone, StartMove, UpdateOwner, MoveDone, each with the spec's
+ * Mark, CommitRevoke, RevokeAt, RevokeDone, StartMove, RecvUpdate, UpdateOwner, MoveDone, each with the spec's
  * arguments (the retype requester {@code r}, the core {@code c} or {@code d} that took the step).
  * Events about another capability (a descendant, another region) are not events of this spec
  * and are dropped; implementation-only steps (Delete, MoveAbort) are kept in {@link #unmapped()}.
@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * the operation key the implementation records with it) changes no spec variable: a stutter.
  *
  * <p>Variables: {@code rt}, {@code votes}, {@code retypes}, {@code inflight}, {@code rv},
- * {@code rvAt}, {@code owner}, {@code mv}, {@code mvTo} and {@code mvWait} are recorded from the
+ * {@code rvAt}, {@code owner}, {@code mv}, {@code mvTo}, {@code mvWait} and {@code mvSeen} are recorded from the
  * events; with {@link #observe}, {@code lock} (the owner's lock on the region, read from every
  * core's replica), {@code copies[d]} (the copies core d's replica holds) and {@code ownerAt[c]}
  * (the owner core c's copy names) are read from the implementation's state. Nothing is left free
@@ -58,6 +58,7 @@ public final class CapCommitMapping implements Recorder {
     private String mv = "idle";
     private int mvTo;
     private final TreeSet<Integer> mvWait = new TreeSet<>();
+    private final TreeSet<Integer> mvSeen = new TreeSet<>();
     private final Map<Long, Integer> requesterOf = new HashMap<>();
 
     /** A mapping for a machine of {@code cores} cores, the region capability {@code region} minted on core 0. */
@@ -239,14 +240,21 @@ public final class CapCommitMapping implements Recorder {
                 mvTo = d;
                 mvWait.clear();
                 for (int i = 1; i <= cores; i++) mvWait.add(i);
-                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), d, "mvWait", path(), waitSet()));
+                mvSeen.clear();
+                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), d, "mvWait", path(), set(mvWait),
+                        "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
                 emit(event, core, new Object[] {d}, u);
+            }
+            case "RecvUpdate" -> {
+                if (a[1] != region) return;
+                mvSeen.add(c);
+                emit(event, core, new Object[] {c}, List.of("mvSeen", path(), set(mvSeen)));
             }
             case "UpdateOwner" -> {
                 if (a[1] != region) return;
                 mvWait.remove(c);
-                List<Object> u = new ArrayList<>(List.of("mvWait", path(), waitSet()));
+                List<Object> u = new ArrayList<>(List.of("mvWait", path(), set(mvWait)));
                 int named = machine == null ? -1 : Caps.of(machine.kernel(core)).db().ownerAt(region);
                 u.addAll(List.of("ownerAt", path(c), named < 0 ? mvTo : named + 1));
                 emit(event, core, new Object[] {c}, u);
@@ -256,7 +264,9 @@ public final class CapCommitMapping implements Recorder {
                 owner = (int) a[0] + 1;
                 mv = "idle";
                 mvTo = 0;
-                List<Object> u = new ArrayList<>(List.of("owner", path(), owner, "mv", path(), "idle", "mvTo", path(), 0));
+                mvSeen.clear();
+                List<Object> u = new ArrayList<>(List.of("owner", path(), owner, "mv", path(), "idle", "mvTo", path(), 0,
+                        "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
                 emit(event, core, new Object[0], u);
             }
@@ -281,9 +291,9 @@ public final class CapCommitMapping implements Recorder {
         return Caps.of(machine.kernel(core)).db().copies().getOrDefault(region, 0);
     }
 
-    private Value waitSet() {
+    private static Value set(java.util.Collection<Integer> cores) {
         List<Value> vs = new ArrayList<>();
-        for (int i : mvWait) vs.add(IntValue.of(i));
+        for (int i : cores) vs.add(IntValue.of(i));
         return SetEnumValue.of(vs);
     }
 
