@@ -4,10 +4,7 @@ import io.barreleye.modelcheck.CheckOptions;
 import io.barreleye.modelcheck.CheckResult;
 import io.barreleye.modelcheck.ModelChecker;
 import io.barreleye.modelcheck.Report;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -129,18 +126,11 @@ final class CheckCommand implements Callable<Integer> {
         int failures = 0;
         System.out.printf("%-44s %-22s %10s %10s %8s  %s%n", "model", "verdict", "distinct", "generated", "seconds", "as expected");
         for (SpecCatalog.Model m : models) {
-            CheckOptions o = new CheckOptions();
-            o.spec = m.spec();
-            o.config = m.config();
-            o.workers = workers;
+            CheckOptions o = CheckOptions.of(m.spec(), m.config(), workers);
             o.noDeadlock = noDeadlock;
-            o.progressSeconds = 0;
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            CheckResult r;
-            try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-                r = ModelChecker.check(o, ps);
-            }
-            String output = buf.toString(StandardCharsets.UTF_8);
+            ModelChecker.Captured c = ModelChecker.checkCaptured(o);
+            CheckResult r = c.result();
+            String output = c.output();
             boolean ok = r.exitCode() == m.expectedExit() && output.contains(m.expectedText())
                     && (m.expectedDistinct() < 0 || m.expectedExit() != 0 || m.expectedDistinct() == r.distinct);
             if (!ok) failures++;

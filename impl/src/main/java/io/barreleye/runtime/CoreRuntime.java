@@ -18,5 +18,17 @@ public interface CoreRuntime {
      */
     boolean run(Machine m, CompletableFuture<?> done, long budget);
 
+    /**
+     * The budget of {@link #run} that stands for about {@code simSteps} simulation steps: the
+     * steps themselves in the simulation, the wall time they take on threads. Lets a driver that
+     * interleaves its own actions with the machine's work run on either.
+     */
+    long budget(long simSteps);
+
+    /** Runs the machine for about {@code simSteps} simulation steps (see {@link #budget}), or until it is quiet. */
+    default void runFor(Machine m, long simSteps) {
+        run(m, new CompletableFuture<Void>(), budget(simSteps));
+    }
+
     String name();
 }

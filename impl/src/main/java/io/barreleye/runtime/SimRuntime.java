@@ -68,6 +68,11 @@ public final class SimRuntime implements CoreRuntime {
     }
 
     @Override
+    public long budget(long simSteps) {
+        return simSteps;
+    }
+
+    @Override
     public boolean run(Machine m, CompletableFuture<?> done, long budget) {
         long limit = steps + budget;
         int idleRounds = 0;

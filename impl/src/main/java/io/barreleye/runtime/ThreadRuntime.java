@@ -36,6 +36,15 @@ public final class ThreadRuntime implements CoreRuntime {
         return "threads";
     }
 
+    /** Simulation steps that one millisecond on threads stands for (a step is a message handled, or less). */
+    static final long STEPS_PER_MILLI = 500;
+
+    /** Milliseconds: one per 500 simulation steps, at least one. */
+    @Override
+    public long budget(long simSteps) {
+        return Math.max(1, simSteps / STEPS_PER_MILLI);
+    }
+
     @Override
     public boolean run(Machine m, CompletableFuture<?> done, long budgetMillis) {
         running = true;

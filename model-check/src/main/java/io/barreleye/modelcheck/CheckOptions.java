@@ -23,4 +23,14 @@ public final class CheckOptions {
     public long behaviours = 1000;
     /** Compare with TLC (the jar in TLA2TOOLS_JAR) on the same model. */
     public boolean compareTlc;
+
+    /** A complete check of {@code spec} with {@code config} (null: the spec's own), no progress lines. */
+    public static CheckOptions of(Path spec, Path config, int workers) {
+        CheckOptions o = new CheckOptions();
+        o.spec = spec;
+        o.config = config;
+        o.workers = workers;
+        o.progressSeconds = 0;
+        return o;
+    }
 }

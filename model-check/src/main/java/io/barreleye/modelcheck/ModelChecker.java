@@ -27,6 +27,19 @@ public final class ModelChecker {
     private ModelChecker() {}
 
     /** Checks one model, printing TLC-style output to {@code out}; never throws for a bad spec. */
+    /** A check's result and the report it printed. */
+    public record Captured(CheckResult result, String output) {}
+
+    /** Checks with the report kept as text instead of printed: for a batch of models, or a test. */
+    public static Captured checkCaptured(CheckOptions o) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        CheckResult r;
+        try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            r = check(o, ps);
+        }
+        return new Captured(r, buf.toString(StandardCharsets.UTF_8));
+    }
+
     public static CheckResult check(CheckOptions o, PrintStream out) {
         long t0 = System.nanoTime();
         CheckResult r = new CheckResult();

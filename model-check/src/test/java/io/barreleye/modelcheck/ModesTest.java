@@ -3,10 +3,7 @@ package io.barreleye.modelcheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,12 +28,7 @@ class ModesTest {
             """;
 
     Specs.Run run(CheckOptions o) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        CheckResult r;
-        try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            r = ModelChecker.check(o, ps);
-        }
-        return new Specs.Run(r, buf.toString(StandardCharsets.UTF_8));
+        return Specs.run(o);
     }
 
     CheckOptions options(String cfg) throws IOException {

@@ -1,10 +1,7 @@
 package io.barreleye.modelcheck;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,16 +22,11 @@ final class Specs {
     }
 
     static Run check(Path tla, Path cfg, int workers) {
-        CheckOptions o = new CheckOptions();
-        o.spec = tla;
-        o.config = cfg;
-        o.workers = workers;
-        o.progressSeconds = 0;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        CheckResult r;
-        try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            r = ModelChecker.check(o, ps);
-        }
-        return new Run(r, buf.toString(StandardCharsets.UTF_8));
+        return run(CheckOptions.of(tla, cfg, workers));
+    }
+
+    static Run run(CheckOptions o) {
+        ModelChecker.Captured c = ModelChecker.checkCaptured(o);
+        return new Run(c.result(), c.output());
     }
 }

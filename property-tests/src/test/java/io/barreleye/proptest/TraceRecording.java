@@ -94,25 +94,27 @@ final class TraceRecording implements Recording {
                 }
             }
             if (views != null) {
-                TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-membership.ndjson"),
-                        views.lines()), SPECS);
-                PROTOCOL_TRACES.incrementAndGet();
-                PROTOCOL_EVENTS.addAndGet(r.totalEvents());
                 MEMBERSHIP_TRACES.incrementAndGet();
-                if (!r.conforms()) return "the membership protocol diverges from specs/Membership.tla:\n" + r.diagnosis();
+                String bad = protocol("membership", "Membership.tla", views.lines());
+                if (bad != null) return bad;
             }
             if (unmap != null) {
-                TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-shootdown.ndjson"),
-                        unmap.lines()), SPECS);
-                PROTOCOL_TRACES.incrementAndGet();
-                PROTOCOL_EVENTS.addAndGet(r.totalEvents());
                 if (unmap.truncated()) PREFIX_TRACES.incrementAndGet();
-                if (!r.conforms()) return "the unmap protocol diverges from specs/" + unmap.spec() + ":\n" + r.diagnosis();
+                String bad = protocol("unmap", unmap.spec(), unmap.lines());
+                if (bad != null) return bad;
             }
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Validates one protocol's trace, in memory; null when it conforms, else the divergence. */
+    private String protocol(String name, String spec, java.util.List<String> lines) throws IOException {
+        TraceValidator.Result r = TraceCheck.check(Trace.of(SPECS.resolve("seed-" + setup.seed() + "-" + name + ".ndjson"), lines), SPECS);
+        PROTOCOL_TRACES.incrementAndGet();
+        PROTOCOL_EVENTS.addAndGet(r.totalEvents());
+        return r.conforms() ? null : "the " + name + " protocol diverges from specs/" + spec + ":\n" + r.diagnosis();
     }
 
     /** One line on what the recordings validated so far. */

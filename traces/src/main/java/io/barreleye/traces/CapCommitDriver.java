@@ -7,7 +7,6 @@ import io.barreleye.channel.Generation;
 import io.barreleye.kernel.Machine;
 import io.barreleye.kernel.Outcome;
 import io.barreleye.runtime.CoreRuntime;
-import io.barreleye.runtime.SimRuntime;
 import io.barreleye.topology.Machines;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,24 +63,14 @@ public final class CapCommitDriver {
         /** Runs {@code op} to its outcome, then lets the messages it left in flight land. */
         public Outcome<Long> run(int core, Function<Caps, CompletableFuture<Outcome<Long>>> op) {
             CompletableFuture<Outcome<Long>> f = start(core, op);
-            if (!rt.run(m, f, budget(1_000_000))) throw new IllegalStateException("operation did not resolve");
+            if (!rt.run(m, f, rt.budget(1_000_000))) throw new IllegalStateException("operation did not resolve");
             settle();
             return f.join();
         }
 
-        /** Runs the machine until it is quiet: the simulation's steps, or a short while on threads. */
+        /** Runs the machine until it is quiet (100,000 simulation steps at the most, or their time on threads). */
         public void settle() {
-            rt.run(m, new CompletableFuture<Void>(), budget(100_000));
-        }
-
-        /** Runs the machine a little: {@code steps} simulation steps, or that many tenths of a millisecond on threads (at least one ms). */
-        void advance(int steps) {
-            rt.run(m, new CompletableFuture<Void>(), budget(steps));
-        }
-
-        /** Simulation steps, or for threads milliseconds: 100,000 steps become 200 ms, small counts at least 1 ms. */
-        private long budget(long steps) {
-            return rt instanceof SimRuntime ? steps : Math.max(1, steps / 500);
+            rt.runFor(m, 100_000);
         }
 
         public boolean holds(int core) {
@@ -144,7 +133,7 @@ public final class CapCommitDriver {
                     open.add(new Open("revoke", rig.start(k, c -> c.revoke(rig.region))));
                 }
             }
-            rig.advance(1 + rnd.nextInt(8));
+            rig.rt.runFor(rig.m, 1 + rnd.nextInt(8));
         }
         if (!open.isEmpty()) throw new IllegalStateException("seed " + seed + ": unresolved " + open);
         rig.settle();

@@ -74,6 +74,9 @@ public final class Conformance {
     static final Map<Generation, int[]> URPC_MODEL = Map.of(Generation.EPOCH_ACK, new int[] {3, 3},
             Generation.USED_BIT, new int[] {3, 6});
 
+    /** How long a workload may take: simulation steps, or their time on threads (a minute). */
+    static final long WORKLOAD_STEPS = 30_000_000;
+
     /** A URPC run within the model is tiny (a few dozen events): many more seeds of it than of the protocols. */
     static final int URPC_SEEDS_PER_SEED = 20;
 
@@ -154,7 +157,7 @@ public final class Conformance {
         ShootdownMapping map = ShootdownMapping.forTrees(m.topology(), shape, cores, cores, FRAMES_PER_CORE);
         Vm.setRecorder(m, map.observe(m));
         VmWorkload w = new VmWorkload(ROUNDS, shape);
-        boolean done = rt.run(m, w.start(m), rt instanceof SimRuntime ? 5_000_000 : 60_000);
+        boolean done = rt.run(m, w.start(m), rt.budget(WORKLOAD_STEPS));
         String workload = "unmap-" + shape.name().toLowerCase();
         Run r = validated(workload, rt.name(), seed, outDir.resolve("shootdown-" + fileName(shape.name().toLowerCase(), rt, seed)
                 + ".ndjson"), map.lines(), specsDir, small);
@@ -203,7 +206,7 @@ public final class Conformance {
         Membership.install(m, Set.of(), map);
         if (rt instanceof SimRuntime sim && seed % 2 == 0) sim.crashAt(150 + 40 * seed, 1 + (int) (seed % (cores - 1)));
         MembershipWorkload w = new MembershipWorkload(ROUNDS);
-        boolean done = rt.run(m, w.start(m), rt instanceof SimRuntime ? 5_000_000 : 60_000);
+        boolean done = rt.run(m, w.start(m), rt.budget(WORKLOAD_STEPS));
         Run r = validated("membership-churn", rt.name(), seed, outDir.resolve(fileName("membership-churn", rt, seed) + ".ndjson"),
                 map.lines(), specsDir, false);
         if (!done) r = withResult(r, unfinished(r.result(), "the workload did not complete"));

@@ -40,16 +40,6 @@ public final class MembershipDriver {
         return f;
     }
 
-    /** Runs {@code steps} simulation steps, or on threads about as many tenths of a millisecond. */
-    private static void advance(CoreRuntime rt, Machine m, long steps) {
-        rt.run(m, new CompletableFuture<Void>(), rt instanceof SimRuntime ? steps : Math.max(1, steps / 10));
-    }
-
-    /** Until every core is quiet: 500,000 simulation steps, or half a second on threads. */
-    private static void settle(CoreRuntime rt, Machine m) {
-        rt.run(m, new CompletableFuture<Void>(), rt instanceof SimRuntime ? 500_000 : 500);
-    }
-
     public static Run run(CoreRuntime rt, long seed, Change change, Set<MembershipFault> faults) {
         return run(rt, seed, change, faults, (int) ((seed + 1) % 2));
     }
@@ -66,12 +56,12 @@ public final class MembershipDriver {
         Membership.install(m, faults, map);
         SplittableRandom rnd = new SplittableRandom(seed * 7919 + change.ordinal());
         int init = rnd.nextInt(2);
-        advance(rt, m, rnd.nextInt(50));
+        rt.runFor(m, rnd.nextInt(50));
         Kernel ik = m.kernel(init);
         CompletableFuture<Outcome<io.barreleye.kernel.View>> leave = null;
         boolean opFirst = rnd.nextInt(4) != 0;
         if (opFirst) onCore(ik, () -> ViewOp.of(ik).startOp());
-        advance(rt, m, rnd.nextInt(40)); // the change comes before, during or after the operation
+        rt.runFor(m, rnd.nextInt(40)); // the change comes before, during or after the operation
         switch (change) {
             case LEAVE -> {
                 Kernel lk = m.kernel(leaver);
@@ -84,15 +74,15 @@ public final class MembershipDriver {
             }
         }
         if (!opFirst) {
-            advance(rt, m, rnd.nextInt(40));
+            rt.runFor(m, rnd.nextInt(40));
             onCore(ik, () -> ViewOp.of(ik).startOp());
         }
-        settle(rt, m);
+        rt.runFor(m, 500_000); // until every core is quiet
         if (leave != null && leave.isDone() && leave.join() instanceof Outcome.Failure<?> fl && fl.reason() == Outcome.Reason.BUSY) {
             // the leaver had the operation running (the spec's Leave is not enabled then either): leave after it
             Kernel lk = m.kernel(leaver);
             onCore(lk, () -> Membership.of(lk).leave());
-            settle(rt, m);
+            rt.runFor(m, 500_000); // until every core is quiet
         }
         return new Run(m, map, channels);
     }

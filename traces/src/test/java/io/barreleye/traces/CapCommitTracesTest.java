@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barreleye.caps.CapType;
-import io.barreleye.caps.Caps;
 import io.barreleye.caps.CapsFault;
 import io.barreleye.kernel.Outcome;
-import io.barreleye.modelcheck.trace.Trace;
-import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
 import io.barreleye.runtime.SimRuntime;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -38,9 +34,7 @@ class CapCommitTracesTest {
     }
 
     private TraceValidator.Result validate(CapCommitDriver.Rig rig, String name) throws IOException {
-        Path f = tmp.resolve(name + ".ndjson");
-        Files.write(f, rig.map.lines());
-        return TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+        return Validation.written(tmp.resolve(name + ".ndjson"), rig.map.lines());
     }
 
     @Test
@@ -66,9 +60,7 @@ class CapCommitTracesTest {
             assertEquals(List.of(), rig.map.unmapped(), "seed " + seed);
             TraceValidator.Result r = validate(rig, "capcommit-threads-" + seed);
             assertTrue(r.conforms(), "seed " + seed + ": " + r.diagnosis());
-            for (ChannelTraces.Checked c : rig.channels.checkAll(tmp, "capcommit-threads-" + seed + "-", Path.of("..", "specs"))) {
-                assertTrue(c.result().conforms(), c.file() + ": " + c.result().diagnosis());
-            }
+            Validation.assertChannelsConform(rig.channels, tmp, "capcommit-threads-" + seed + "-");
         }
     }
 

@@ -9,9 +9,7 @@ import io.barreleye.modelcheck.ModelChecker;
 import io.barreleye.modelcheck.trace.TlaExport;
 import io.barreleye.modelcheck.trace.Trace;
 import io.barreleye.modelcheck.trace.TraceCheck;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +30,7 @@ class ExportTlaTest {
     Path tmp;
 
     static CheckResult check(Path tla, Path cfg) {
-        CheckOptions o = new CheckOptions();
-        o.spec = tla;
-        o.config = cfg;
-        o.progressSeconds = 0;
-        try (PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            return ModelChecker.check(o, ps);
-        }
+        return ModelChecker.checkCaptured(CheckOptions.of(tla, cfg, 1)).result();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the diagnosis names the event and says why.
  */
 class GoldenTracesTest {
-    static final Path SPECS = Path.of("..", "specs");
+    static final Path SPECS = Validation.SPECS;
     static final Path GOLDEN = Path.of("golden");
 
     @TempDir

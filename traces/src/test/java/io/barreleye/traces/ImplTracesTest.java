@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barreleye.channel.Generation;
 import io.barreleye.kernel.Machine;
-import io.barreleye.modelcheck.trace.Trace;
-import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
 import io.barreleye.runtime.SimRuntime;
 import io.barreleye.topology.Machines;
@@ -37,8 +35,7 @@ class ImplTracesTest {
             VmWorkload w = new VmWorkload(5, shape);
             assertTrue(rt.run(m, w.start(m), 1_000_000), "seed " + seed);
             Path f = tmp.resolve("shootdown-" + seed + ".ndjson");
-            Files.write(f, map.lines());
-            TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+            TraceValidator.Result r = Validation.written(f, map.lines());
             assertTrue(r.conforms(), shape + " seed " + seed + ": " + r.diagnosis());
             assertTrue(r.totalEvents() > 40 && r.actions().keySet().containsAll(
                     java.util.List.of("Map", "Unmap", "RecvUnmap", "SendAck", "RecvAck", "Complete")), r.actions().toString());
@@ -61,8 +58,7 @@ class ImplTracesTest {
         assertTrue(rt.run(m, new VmWorkload(4, shape).start(m), 1_000_000));
         java.util.List<String> lines = map.lines();
         Path f = tmp.resolve("multicast.ndjson");
-        Files.write(f, lines);
-        TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+        TraceValidator.Result r = Validation.written(f, lines);
         assertTrue(r.conforms(), shape + ": " + r.diagnosis());
         assertEquals("ShootdownTree.tla", map.spec());
         // the broadcast table: every parent is the initiator
@@ -74,8 +70,7 @@ class ImplTracesTest {
         assertFalse(wrong.equals(header), header);
         lines.set(0, wrong);
         Path g = tmp.resolve("multicast-broadcast-table.ndjson");
-        Files.write(g, lines);
-        TraceValidator.Result bad = TraceCheck.check(Trace.read(g), Path.of("..", "specs"));
+        TraceValidator.Result bad = Validation.written(g, lines);
         assertFalse(bad.conforms(), "the broadcast table explains a multicast run");
         assertTrue(bad.diagnosis().contains("RecvAck") || bad.diagnosis().contains("RecvUnmap") || bad.diagnosis().contains("Complete"),
                 bad.diagnosis());
@@ -83,7 +78,7 @@ class ImplTracesTest {
 
     @org.junit.jupiter.api.Test
     void verifyRunsRecordValidateAndReport() throws IOException {
-        java.util.List<Conformance.Run> runs = Conformance.runAll(Path.of("..", "specs"), tmp.resolve("traces"), 1);
+        java.util.List<Conformance.Run> runs = Conformance.runAll(Validation.SPECS, tmp.resolve("traces"), 1);
         java.util.Set<String> simulated = new java.util.TreeSet<>();
         java.util.Set<String> threaded = new java.util.TreeSet<>();
         for (Conformance.Run r : runs) {
@@ -94,7 +89,7 @@ class ImplTracesTest {
         java.util.Set<String> all = java.util.Set.of("Urpc.tla", "Shootdown.tla", "ShootdownTree.tla", "CapCommit.tla", "Membership.tla");
         assertEquals(all, simulated, "every spec has simulated runs");
         assertEquals(all, threaded, "every spec has threaded runs");
-        java.util.List<Conformance.Coverage> cov = Conformance.coverage(runs, Path.of("..", "specs"), 2);
+        java.util.List<Conformance.Coverage> cov = Conformance.coverage(runs, Validation.SPECS, 2);
         for (Conformance.Coverage c : cov) {
             assertTrue(!c.actionsTaken().isEmpty() && c.allActions().containsAll(c.actionsTaken()), c.toString());
             if (c.statesVisited() >= 0) assertTrue(c.statesVisited() > 0 && c.statesVisited() <= c.modelDistinct(), c.toString());

@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.barreleye.channel.Generation;
 import io.barreleye.kernel.Kernel;
 import io.barreleye.kernel.Machine;
-import io.barreleye.kernel.Outcome;
 import io.barreleye.membership.Membership;
 import io.barreleye.membership.MembershipFault;
-import io.barreleye.membership.ViewOp;
-import io.barreleye.modelcheck.trace.Trace;
-import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
 import io.barreleye.runtime.SimRuntime;
-import io.barreleye.topology.Machines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +18,7 @@ import java.util.EnumSet;
 import io.barreleye.traces.MembershipDriver.Change;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +43,7 @@ class MembershipTracesTest {
     private Recorded run(long seed, Change change, Set<MembershipFault> faults, int leaver) throws IOException {
         MembershipDriver.Run run = MembershipDriver.run(new SimRuntime(seed), seed, change, faults, leaver);
         Path f = tmp.resolve("membership-" + change + "-" + seed + (faults.isEmpty() ? "" : "-" + faults) + ".ndjson");
-        Files.write(f, run.map().lines());
-        return new Recorded(f, TraceCheck.check(Trace.read(f), Path.of("..", "specs")), run.m());
+        return new Recorded(f, Validation.written(f, run.map().lines()), run.m());
     }
 
     @Test
@@ -93,13 +83,10 @@ class MembershipTracesTest {
             for (long seed = 1; seed <= 3; seed++) {
                 MembershipDriver.Run run = MembershipDriver.run(new io.barreleye.runtime.ThreadRuntime(), seed, change, Set.of());
                 Path f = tmp.resolve("membership-threads-" + change + "-" + seed + ".ndjson");
-                Files.write(f, run.map().lines());
-                TraceValidator.Result r = TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+                TraceValidator.Result r = Validation.written(f, run.map().lines());
                 assertTrue(r.conforms(), change + " seed " + seed + ": " + r.diagnosis() + "\n" + String.join("\n", Files.readAllLines(f)));
                 assertTrue(r.actions().keySet().containsAll(List.of("Propose", "Commit", "Install")), change + " seed " + seed + ": " + r.actions());
-                for (ChannelTraces.Checked c : run.channels().checkAll(tmp, "membership-threads-" + change + "-" + seed + "-", Path.of("..", "specs"))) {
-                    assertTrue(c.result().conforms(), c.file() + ": " + c.result().diagnosis());
-                }
+                Validation.assertChannelsConform(run.channels(), tmp, "membership-threads-" + change + "-" + seed + "-");
             }
         }
     }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barreleye.channel.Generation;
-import io.barreleye.modelcheck.trace.Trace;
-import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +21,7 @@ class UrpcTracesTest {
     Path tmp;
 
     private TraceValidator.Result validate(List<String> lines, String name) throws IOException {
-        Path f = tmp.resolve(name + ".ndjson");
-        Files.write(f, lines);
-        return TraceCheck.check(Trace.read(f), Path.of("..", "specs"));
+        return Validation.written(tmp.resolve(name + ".ndjson"), lines);
     }
 
     @Test

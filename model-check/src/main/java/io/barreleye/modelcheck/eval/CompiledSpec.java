@@ -177,6 +177,11 @@ public final class CompiledSpec {
         return new CompiledSpec(compiler, loader, cfg, deadlockFlagOff, out);
     }
 
+    /** The module files the spec was compiled from: the root and every module it extends or instantiates. */
+    public List<Path> moduleFiles() {
+        return loader.files();
+    }
+
     private static OpDef def(Compiler compiler, String name, String role) {
         OpDef d = compiler.definition(name);
         if (d == null) {

@@ -15,6 +15,7 @@ public final class ModuleLoader {
     private final List<Path> dirs;
     private final Map<String, Ast.Module> cache = new HashMap<>();
     private final Map<String, String> sources = new HashMap<>();
+    private final List<Path> files = new java.util.ArrayList<>();
 
     public ModuleLoader(List<Path> dirs) {
         this.dirs = dirs;
@@ -25,7 +26,13 @@ public final class ModuleLoader {
         Ast.Module m = Parser.parseModule(file.getFileName().toString(), src);
         cache.put(m.name(), m);
         sources.put(m.name(), src);
+        files.add(file);
         return m;
+    }
+
+    /** The files parsed so far: the root module and every module it extends or instantiates. */
+    public List<Path> files() {
+        return List.copyOf(files);
     }
 
     /** The module named {@code name}, or null when no file {@code name.tla} is in the search path. */

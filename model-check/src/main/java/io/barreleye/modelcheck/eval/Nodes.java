@@ -3,7 +3,6 @@ package io.barreleye.modelcheck.eval;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.FcnValue;
-import io.barreleye.modelcheck.value.RecordValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
 import io.barreleye.modelcheck.value.TupleValue;

@@ -2,7 +2,6 @@ package io.barreleye.modelcheck.search;
 
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.CompiledSpec.Fair;
-import io.barreleye.modelcheck.eval.CompiledSpec.LiveKind;
 import io.barreleye.modelcheck.eval.CompiledSpec.Liveness;
 import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayDeque;

@@ -28,9 +28,10 @@ public final class TlaExport {
         String modelName = t.model() != null ? t.model() : specName + ".cfg";
         Path cfgPath = TraceCheck.locate(t.file(), modelName, specsDir);
         Files.createDirectories(outDir);
-        copyWithModules(tla, outDir, new java.util.HashSet<>());
         String name = specName + "Trace";
         io.barreleye.modelcheck.eval.CompiledSpec spec = TraceCheck.compile(t, specsDir);
+        // the spec and every module it uses, so that the export checks on its own (standard modules are built in)
+        for (Path f : spec.moduleFiles()) Files.copy(f, outDir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         for (TraceEvent e : t.events()) {
             int arity = spec.actionArity(e.name());
             if (e.name().equals("Init")) continue;
@@ -112,23 +113,6 @@ public final class TlaExport {
         }
         return v instanceof io.barreleye.modelcheck.value.IntValue || v instanceof io.barreleye.modelcheck.value.StringValue
                 || v instanceof io.barreleye.modelcheck.value.BoolValue || v instanceof io.barreleye.modelcheck.value.ModelValue;
-    }
-
-    private static final java.util.regex.Pattern USES = java.util.regex.Pattern.compile("\\b(?:EXTENDS|INSTANCE)[ \\t]+([A-Za-z_][\\w \\t,]*)");
-
-    /**
-     * Copies the spec and every module it extends or instantiates that lies next to it (the
-     * standard modules are built in), so the exported module checks on its own.
-     */
-    private static void copyWithModules(Path tla, Path outDir, java.util.Set<Path> done) throws IOException {
-        if (!done.add(tla.toAbsolutePath().normalize()) || !Files.isRegularFile(tla)) return;
-        Files.copy(tla, outDir.resolve(tla.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        java.util.regex.Matcher mt = USES.matcher(Files.readString(tla, StandardCharsets.UTF_8));
-        while (mt.find()) {
-            for (String name : mt.group(1).split("[ \\t,]+")) {
-                if (!name.isEmpty()) copyWithModules(tla.resolveSibling(name + ".tla"), outDir, done);
-            }
-        }
     }
 
     private static void collectModelValues(Value v, java.util.Set<String> out) {
