@@ -237,12 +237,12 @@ Next ==
 \* enough: see bugs/CapCommitNextFair.tla.)
 Spec == Init /\ [][Next]_vars
              /\ WF_vars(CommitRevoke) /\ WF_vars(RevokeDone) /\ WF_vars(MoveDone)
-             /\ \A r \in Cores : WF_vars(CommitRetype(r)) /\ WF_vars(AbortRetype(r))
-                                /\ WF_vars(Unlock(r))
-                                /\ \A c \in Cores : WF_vars(Vote(r, c))
-             /\ \A c \in Cores : WF_vars(Mark(c)) /\ WF_vars(RevokeAt(c))
-                                /\ WF_vars(RecvCopy(c)) /\ WF_vars(RecvUpdate(c))
-                                /\ WF_vars(UpdateOwner(c))
+             /\ (\A r \in Cores : WF_vars(CommitRetype(r)) /\ WF_vars(AbortRetype(r))
+                                 /\ WF_vars(Unlock(r))
+                                 /\ \A c \in Cores : WF_vars(Vote(r, c)))
+             /\ (\A c \in Cores : WF_vars(Mark(c)) /\ WF_vars(RevokeAt(c))
+                                 /\ WF_vars(RecvCopy(c)) /\ WF_vars(RecvUpdate(c))
+                                 /\ WF_vars(UpdateOwner(c)))
 
 -----------------------------------------------------------------------------
 \* No two overlapping live retypes of the region, wherever they are held.

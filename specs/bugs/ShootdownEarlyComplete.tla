@@ -30,7 +30,7 @@ Chain(i, c) == IF c = i THEN i                          \* i -> i+1 -> ... (cycl
 Tree(i, c) ==                                           \* binary tree, i at the root
   LET K == Cardinality(Cores)
       r == (c - i + K) % K                              \* c's rank from i
-  IN  IF r = 0 THEN i ELSE (i - 1 + (r - 1) \div 2) % K + 1
+  IN  IF r = 0 THEN i ELSE ((i - 1 + (r - 1) \div 2) % K) + 1
 
 Children(i, c) == {d \in Cores \ {i} : Parent(i, d) = c}
 
@@ -151,10 +151,10 @@ Next ==
                                           \/ \E d \in Cores : RecvAck(c, v, d)
 
 Spec == Init /\ [][Next]_vars
-             /\ \A v \in Pages : WF_vars(Complete(v))
-             /\ \A v \in Pages, c \in Cores :
+             /\ (\A v \in Pages : WF_vars(Complete(v)))
+             /\ (\A v \in Pages, c \in Cores :
                   WF_vars(RecvUnmap(c, v)) /\ WF_vars(SendAck(c, v))
-                  /\ \A d \in Cores : WF_vars(RecvAck(c, v, d))
+                  /\ \A d \in Cores : WF_vars(RecvAck(c, v, d)))
 
 -----------------------------------------------------------------------------
 \* Once an unmap of v has completed (and until v is mapped again), no

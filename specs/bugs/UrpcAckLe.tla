@@ -157,9 +157,9 @@ Next ==
   \/ \E c \in Core : Send(c) \/ SendBusy(c) \/ SendAck(c) \/ Recv(c) \/ RecvAck(c)
   \/ Done
 
-Spec == Init /\ [][Next]_vars /\ \A c \in Core : WF_vars(Recv(c) \/ RecvAck(c))
-                              /\ \A c \in Core : WF_vars(SendAck(c))
-                              /\ \A c \in Core : WF_vars(Send(c))
+Spec == Init /\ [][Next]_vars /\ (\A c \in Core : WF_vars(Recv(c) \/ RecvAck(c)))
+                              /\ (\A c \in Core : WF_vars(SendAck(c)))
+                              /\ (\A c \in Core : WF_vars(Send(c)))
 
 -----------------------------------------------------------------------------
 \* Messages written into ring c and not yet read.

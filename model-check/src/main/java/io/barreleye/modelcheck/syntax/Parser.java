@@ -19,6 +19,9 @@ public final class Parser {
     private final List<Token> toks;
     private int p;
     private final Deque<Integer> fences = new ArrayDeque<>();
+    /** Nested expressions and pending operators: bounded, so that no input overflows the stack. */
+    static final int MAX_DEPTH = 1000;
+    private int depth;
 
     private Parser(String file, String module, List<Token> toks) {
         this.file = file;
@@ -296,49 +299,131 @@ public final class Parser {
 
     // ---------------------------------------------------------------- expressions
 
+    /**
+     * An expression: operands and infix and prefix operators, combined by SANY's operator-precedence
+     * rules (see {@link #reduce}). Nesting deeper than {@link #MAX_DEPTH} is refused with a located
+     * error rather than overflowing the Java stack, here or in the passes that walk the tree.
+     */
     public Expr expr() {
-        return expr(0);
-    }
-
-    private Expr expr(int minPrec) {
         Token start = peek();
-        Expr left = prefixOrPrimary();
-        while (true) {
-            Token t = peek();
-            if (t.kind() != Token.Kind.OP) break;
-            Operators.Prec prec = Operators.infix(t.text());
-            if (prec == null || prec.lo() < minPrec) break;
-            p++;
-            if (t.text().equals("\\X")) {
-                List<Expr> sets = new ArrayList<>();
-                sets.add(left);
-                sets.add(expr(prec.hi() + 1));
-                while (accept("\\X")) sets.add(expr(prec.hi() + 1));
-                left = new Times(span(start), sets);
-                continue;
-            }
-            Expr right = expr(prec.hi() + 1);
-            if (t.text().equals("/\\") || t.text().equals("\\/")) {
-                left = new Junction(span(start), t.text().equals("/\\"), List.of(left, right));
-            } else {
-                left = new Binary(span(start), t.text(), left, right);
-            }
+        if (++depth > MAX_DEPTH) {
+            throw new SyntaxException(file, start.line(), start.col(), "the expression is nested more than "
+                    + MAX_DEPTH + " levels deep (parentheses, brackets or operators); split it into definitions");
         }
-        return left;
+        int saved = depth;
+        try {
+            return operatorExpr();
+        } finally {
+            depth = saved - 1;
+        }
     }
 
-    private Expr prefixOrPrimary() {
-        Token t = peek();
-        if (t.kind() == Token.Kind.OP || t.kind() == Token.Kind.KEYWORD) {
-            if (t.is("/\\") || t.is("\\/")) return bulletList();
-            Operators.Prec prec = Operators.prefix(t.text());
-            if (prec != null) {
+    /** One entry of the operator stack: an operand (with the token it starts at) or an operator. */
+    private record Operand(Expr expr, Token first, boolean times) {}
+
+    private record OpEntry(Token tok, Operators.Prec prec, boolean prefix) {}
+
+    private Expr operatorExpr() {
+        List<Object> stack = new ArrayList<>();
+        while (true) {
+            while (true) {
+                Token t = peek();
+                if (t.kind() != Token.Kind.OP && t.kind() != Token.Kind.KEYWORD) break;
+                Operators.Prec pre = Operators.prefix(t.text());
+                if (pre == null) break;
+                if (pre.id().equals("-.") && !stack.isEmpty() && stack.get(stack.size() - 1) instanceof OpEntry left
+                        && left.prec().above(pre)) {
+                    // SANY: prefix - cannot be the operand of an operator that binds tighter (3 * -2)
+                    throw conflict(left, t, pre);
+                }
+                countDepth(t);
                 p++;
-                Expr operand = expr(prec.lo() + 1);
-                return new Unary(span(t), t.text().equals("-") ? "-." : t.text(), operand);
+                stack.add(new OpEntry(t, pre, true));
+            }
+            Token first = peek();
+            Expr operand = first.is("/\\") || first.is("\\/") ? bulletList() : postfix(primary());
+            stack.add(new Operand(operand, first, false));
+            Token t = peek();
+            Operators.Prec in = t.kind() == Token.Kind.OP ? Operators.infix(t.text()) : null;
+            if (in == null) {
+                reduce(stack, null, null);
+                return ((Operand) stack.get(0)).expr();
+            }
+            reduce(stack, t, in);
+            countDepth(t);
+            p++;
+            stack.add(new OpEntry(t, in, false));
+        }
+    }
+
+    private void countDepth(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw new SyntaxException(file, at.line(), at.col(), "the expression has more than " + MAX_DEPTH
+                    + " nested operators; split it into definitions");
+        }
+    }
+
+    /**
+     * SANY's rule before the infix operator {@code right} (null: the end of the expression) is
+     * pushed: while the operator left of the last operand binds tighter (its range lies above
+     * {@code right}'s), or is the same left-associative operator, apply it; when it binds looser,
+     * shift; when the two ranges overlap, the expression is ambiguous and needs parentheses.
+     */
+    private void reduce(List<Object> stack, Token rightTok, Operators.Prec right) {
+        while (stack.size() >= 2) {
+            OpEntry left = (OpEntry) stack.get(stack.size() - 2);
+            if (right == null || left.prec().above(right)
+                    || left.prec().sameOperator(right) && left.prec().leftAssoc()) {
+                reduceTop(stack, left);
+            } else if (left.prec().below(right)) {
+                return;
+            } else {
+                throw conflict(left, rightTok, right);
             }
         }
-        return postfix(primary());
+    }
+
+    private SyntaxException conflict(OpEntry left, Token rightTok, Operators.Prec right) {
+        String l = display(left);
+        String r = right.id().equals("-.") ? "prefix -" : rightTok.text();
+        String why = left.prec().sameOperator(right) ? l + " is not associative, so it cannot be chained"
+                : "their precedence ranges (" + left.prec().range() + " and " + right.range() + ") overlap";
+        return new SyntaxException(file, rightTok.line(), rightTok.col(), "precedence conflict between " + l
+                + " (line " + left.tok().line() + ", col " + left.tok().col() + ") and " + r + ": " + why
+                + "; add parentheses");
+    }
+
+    private static String display(OpEntry e) {
+        return e.prefix() && e.prec().id().equals("-.") ? "prefix -" : e.tok().text();
+    }
+
+    /** Replaces the operator next to the top of the stack and its operand(s) by one operand. */
+    private void reduceTop(List<Object> stack, OpEntry op) {
+        Operand right = (Operand) stack.remove(stack.size() - 1);
+        stack.remove(stack.size() - 1);
+        if (op.prefix()) {
+            String name = op.prec().id();
+            stack.add(new Operand(new Unary(span(op.tok()), name, right.expr()), op.tok(), false));
+            return;
+        }
+        Operand left = (Operand) stack.remove(stack.size() - 1);
+        String text = op.tok().text();
+        Span s = span(left.first());
+        Expr e;
+        if (text.equals("\\X")) {
+            List<Expr> sets = new ArrayList<>();
+            if (left.times()) sets.addAll(((Times) left.expr()).sets());
+            else sets.add(left.expr());
+            sets.add(right.expr());
+            stack.add(new Operand(new Times(s, sets), left.first(), true));
+            return;
+        }
+        if (text.equals("/\\") || text.equals("\\/")) {
+            e = new Junction(s, text.equals("/\\"), List.of(left.expr(), right.expr()));
+        } else {
+            e = new Binary(s, text, left.expr(), right.expr());
+        }
+        stack.add(new Operand(e, left.first(), false));
     }
 
     private Expr postfix(Expr e) {
