@@ -44,9 +44,9 @@ class LivenessTest {
             Step(i) == i = 70 /\\ x = 0 /\\ x' = 1
             Idle(i) == i < 70 /\\ x = 0 /\\ x' = 0
             Next == \\E i \\in 1..70 : Step(i) \\/ Idle(i)
+            Init0 == x = 0
             All == Init0 /\\ [][Next]_x /\\ \\A i \\in 1..70 : WF_x(Step(i))
             AllBut70 == Init0 /\\ [][Next]_x /\\ \\A i \\in 1..69 : WF_x(Step(i))
-            Init0 == x = 0
             Done == <>(x = 1)
             ====
             """;

@@ -108,6 +108,7 @@ public final class Compiler {
      * maps names to the definition that replaces them ({@code <-} in the .cfg).
      */
     public void compileRoot(Ast.Module m, Map<String, Value> constants, Map<String, String> overrides) {
+        new ScopeChecker(loader).check(m);
         root = new ModuleScope(m.name(), m.file());
         cfgConstants = constants;
         cfgOverrides = overrides;
@@ -353,7 +354,9 @@ public final class Compiler {
     // ------------------------------------------------------------------ expressions
 
     private SemanticException error(Span at, ModuleScope ms, String msg) {
-        return new SemanticException(at, ms.file, msg);
+        // located in the file of the module the text is in, which is not the root's for an extended module
+        String file = at.module().equals(ms.name) || at == Span.NONE || ms.file == null ? ms.file : at.module() + ".tla";
+        return new SemanticException(at, file, msg);
     }
 
     private static Node dyn(Node n, Node... children) {

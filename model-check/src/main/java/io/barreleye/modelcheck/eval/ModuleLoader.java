@@ -2,8 +2,8 @@ package io.barreleye.modelcheck.eval;
 
 import io.barreleye.modelcheck.syntax.Ast;
 import io.barreleye.modelcheck.syntax.Parser;
+import io.barreleye.modelcheck.syntax.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,8 +22,10 @@ public final class ModuleLoader {
     }
 
     public Ast.Module parseFile(Path file) throws IOException {
-        String src = Files.readString(file, StandardCharsets.UTF_8);
-        Ast.Module m = Parser.parseModule(file.getFileName().toString(), src);
+        String name = file.getFileName().toString();
+        String src = SourceText.read(file);
+        Ast.Module m = Parser.parseModule(name, src);
+
         cache.put(m.name(), m);
         sources.put(m.name(), src);
         files.add(file);

@@ -87,9 +87,9 @@ public final class Ast {
 
     /**
      * A bound: names (or, when {@code tuple}, the components of a tuple pattern) ranging over a set.
-     * {@code set} is null for an unbounded quantifier.
+     * {@code set} is null for an unbounded quantifier. {@code at} is where the first name is written.
      */
-    public record Bound(List<String> names, boolean tuple, Expr set) {}
+    public record Bound(List<String> names, boolean tuple, Expr set, Span at) {}
 
     /** An operator parameter; arity above 0 for higher-order parameters {@code Op(_, _)}. */
     public record Param(String name, int arity) {}
@@ -109,7 +109,8 @@ public final class Ast {
 
     public record Assume(Span span, Expr expr) implements Unit {}
 
+    /** A parsed module; {@code constantSpans} and {@code variableSpans} say where each name is declared. */
     public record Module(String name, String file, List<String> extendsNames, List<Param> constants,
                          List<String> variables, List<Span> variableSpans, List<Unit> units,
-                         List<Param> recursiveDecls) {}
+                         List<Param> recursiveDecls, List<Span> constantSpans) {}
 }

@@ -74,8 +74,11 @@ public final class Lexer {
     private int col = 1;
     private final List<Token> out = new ArrayList<>();
 
+    private final String source;
+
     private Lexer(String file, String source) {
         this.file = file;
+        this.source = source;
         this.cps = source.codePoints().toArray();
     }
 
@@ -110,7 +113,14 @@ public final class Lexer {
         out.add(new Token(kind, text, l, c, col - 1));
     }
 
+    /**
+     * SANY reads a module from its {@code ---- MODULE} line to the {@code ====} that closes it: text
+     * before and after is prose, never lexed.
+     */
     private void run() {
+        skipProseBeforeHeader();
+        int headers = 0;
+        int ends = 0;
         while (true) {
             skipSpaceAndComments();
             if (pos >= cps.length) {
@@ -126,12 +136,20 @@ public final class Lexer {
             } else if (ch == '=' && repeated('=', 4) || ch == 0x2550 && repeated(0x2550, 3)) {
                 while (peek(0) == '=' || peek(0) == 0x2550) advance(1);
                 emit(Token.Kind.MODULE_END, "====", l, c);
+                if (++ends >= headers && headers > 0) {
+                    out.add(new Token(Token.Kind.EOF, "", line, col, col));
+                    return;
+                }
             } else if (ch == '"') {
                 lexString(l, c);
             } else if (isDigit(ch)) {
                 lexNumber(l, c);
             } else if (isIdentStart(ch)) {
                 lexWord(l, c);
+                if (out.size() >= 2 && out.get(out.size() - 1).is("MODULE")
+                        && out.get(out.size() - 2).kind() == Token.Kind.SEPARATOR) {
+                    headers++;
+                }
             } else if (ch == '\\') {
                 lexBackslash(l, c);
             } else if (UNICODE.containsKey(ch)) {
@@ -151,6 +169,15 @@ public final class Lexer {
             }
         }
     }
+
+    private void skipProseBeforeHeader() {
+        java.util.regex.Matcher m = HEADER.matcher(source);
+        if (!m.find()) return; // the parser reports the missing header
+        int target = source.codePointCount(0, m.start());
+        while (pos < target) advance(1);
+    }
+
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile("-{4,}[ \\t]*MODULE\\b");
 
     private boolean repeated(int ch, int n) {
         for (int i = 0; i < n; i++) {

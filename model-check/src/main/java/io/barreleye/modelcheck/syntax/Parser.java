@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A recursive-descent, precedence-climbing parser for TLA+ modules in TLC's dialect.
@@ -22,6 +23,8 @@ public final class Parser {
     /** Nested expressions and pending operators: bounded, so that no input overflows the stack. */
     static final int MAX_DEPTH = 1000;
     private int depth;
+    /** Tokens from this index on are not part of what is being parsed (a theorem's proof). */
+    private int limit = Integer.MAX_VALUE;
 
     private Parser(String file, String module, List<Token> toks) {
         this.file = file;
@@ -33,7 +36,12 @@ public final class Parser {
     public static Ast.Module parseModule(String file, String source) {
         List<Token> toks = Lexer.tokenize(file, source);
         int start = findModuleStart(file, toks);
-        String name = toks.get(start + 2).text();
+        Token nameTok = toks.get(start + 2);
+        String name = nameTok.text();
+        if (file.endsWith(".tla") && !file.equals(name + ".tla")) {
+            throw new SyntaxException(file, nameTok.line(), nameTok.col(), "the file " + file + " holds module " + name
+                    + "; a module must be in a file of its own name (" + name + ".tla)");
+        }
         Parser ps = new Parser(file, name, toks);
         ps.p = start;
         return ps.module();
@@ -52,6 +60,10 @@ public final class Parser {
     // ---------------------------------------------------------------- tokens
 
     private Token peek() {
+        if (p >= limit) {
+            Token t = toks.get(p);
+            return new Token(Token.Kind.EOF, "", t.line(), t.col(), t.col());
+        }
         Token t = toks.get(p);
         if (!fences.isEmpty() && t.kind() != Token.Kind.EOF && t.col() <= fences.peek()) {
             return new Token(Token.Kind.EOF, "", t.line(), t.col(), t.col());
@@ -125,6 +137,7 @@ public final class Parser {
         p++;
         List<String> ext = new ArrayList<>();
         List<Param> constants = new ArrayList<>();
+        List<Span> constSpans = new ArrayList<>();
         List<String> vars = new ArrayList<>();
         List<Span> varSpans = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
@@ -150,7 +163,9 @@ public final class Parser {
                 case "CONSTANT", "CONSTANTS" -> {
                     p++;
                     do {
+                        Token c = peek();
                         constants.add(paramDecl());
+                        constSpans.add(new Span(module, c.line(), c.col(), c.line(), c.endCol()));
                     } while (accept(","));
                 }
                 case "VARIABLE", "VARIABLES" -> {
@@ -163,12 +178,19 @@ public final class Parser {
                 }
                 case "ASSUME", "ASSUMPTION", "AXIOM" -> {
                     p++;
-                    if (peek().kind() == Token.Kind.IDENT && peekAt(1).is("==")) p += 2;
+                    Token named = peek().kind() == Token.Kind.IDENT && peekAt(1).is("==") ? peek() : null;
+                    if (named != null) p += 2;
                     Token s = peek();
                     Expr e = expr();
-                    units.add(new Assume(e.span() == null ? span(s) : e.span(), e));
+                    Span at = e.span() == null ? span(s) : e.span();
+                    if (named != null) {
+                        // ASSUME Name == e also defines Name, usable like any definition (as in SANY)
+                        units.add(new Def(span(named), named.text(), List.of(), null, e, false, false));
+                        e = new Name(at, List.of(), named.text(), List.of());
+                    }
+                    units.add(new Assume(at, e));
                 }
-                case "THEOREM", "LEMMA", "PROPOSITION", "COROLLARY" -> skipTheorem();
+                case "THEOREM", "LEMMA", "PROPOSITION", "COROLLARY" -> theorem(units);
                 case "RECURSIVE" -> {
                     p++;
                     do {
@@ -189,19 +211,56 @@ public final class Parser {
                 }
             }
         }
-        return new Ast.Module(name, file, ext, constants, vars, varSpans, units, recursive);
+        return new Ast.Module(name, file, ext, constants, vars, varSpans, units, recursive, constSpans);
     }
 
-    private void skipTheorem() {
+    /**
+     * A theorem: its statement is parsed (so that a syntax error in it is reported, as SANY does) and,
+     * when named ({@code THEOREM Name == e}), defines {@code Name}; its proof is not checked. A
+     * statement in the ASSUME ... PROVE form is skipped with the proof.
+     */
+    private void theorem(List<Unit> units) {
         Token start = next();
-        // A theorem's statement and proof are not checked; skip to the next unit that starts in column 1.
-        while (true) {
-            Token t = toks.get(p);
-            if (t.kind() == Token.Kind.EOF || t.kind() == Token.Kind.MODULE_END || t.kind() == Token.Kind.SEPARATOR) return;
-            if (t != start && t.col() == 1 && t.line() > start.line()
-                    && (t.kind() == Token.Kind.IDENT || isUnitKeyword(t))) return;
-            p++;
+        int end = unitEnd(start);
+        int proof = proofStart(start, end);
+        Token named = peek().kind() == Token.Kind.IDENT && peekAt(1).is("==") ? peek() : null;
+        if (named != null) p += 2;
+        if (!at("ASSUME") && p < proof) {
+            int saved = limit;
+            limit = proof;
+            try {
+                Expr e = expr();
+                if (p < proof) throw error(toks.get(p), "the end of the theorem's statement");
+                if (named != null) units.add(new Def(span(named), named.text(), List.of(), null, e, false, false));
+            } finally {
+                limit = saved;
+            }
         }
+        p = end;
+    }
+
+    /** The index of the first token after the unit that starts at {@code start}: the next unit in column 1. */
+    private int unitEnd(Token start) {
+        int i = p;
+        while (true) {
+            Token t = toks.get(i);
+            if (t.kind() == Token.Kind.EOF || t.kind() == Token.Kind.MODULE_END || t.kind() == Token.Kind.SEPARATOR) return i;
+            if (t.col() == 1 && t.line() > start.line() && (t.kind() == Token.Kind.IDENT || isUnitKeyword(t))) return i;
+            i++;
+        }
+    }
+
+    /** Where a proof starts before {@code end}: PROOF, BY, OBVIOUS, OMITTED or a step label {@code <1>}. */
+    private int proofStart(Token start, int end) {
+        for (int i = p; i < end; i++) {
+            Token t = toks.get(i);
+            if (t.kind() == Token.Kind.KEYWORD && Set.of("PROOF", "BY", "OBVIOUS", "OMITTED").contains(t.text())) return i;
+            if (t.is("<") && i + 2 < end && toks.get(i + 2).is(">") && t.line() > start.line()
+                    && (toks.get(i + 1).kind() == Token.Kind.NUMBER || toks.get(i + 1).is("*") || toks.get(i + 1).is("+"))) {
+                return i;
+            }
+        }
+        return end;
     }
 
     private static boolean isUnitKeyword(Token t) {
@@ -494,6 +553,7 @@ public final class Parser {
                 return new Str(span(t), t.text());
             }
             case IDENT -> {
+                if (skipLabel()) return expr();
                 return name();
             }
             case KEYWORD -> {
@@ -504,6 +564,28 @@ public final class Parser {
             }
             default -> throw error(t, "an expression");
         }
+    }
+
+    /**
+     * Skips a label {@code Lbl::} or {@code Lbl(a, b)::}; what it labels extends as far right as it
+     * can, and the label does not change its meaning.
+     */
+    private boolean skipLabel() {
+        if (peekAt(1).is("::")) {
+            p += 2;
+            return true;
+        }
+        if (!peekAt(1).is("(")) return false;
+        int i = 2;
+        while (peekAt(i).kind() == Token.Kind.IDENT && (peekAt(i + 1).is(",") || peekAt(i + 1).is(")"))) {
+            if (peekAt(i + 1).is(")")) {
+                if (!peekAt(i + 2).is("::")) return false;
+                p += i + 3;
+                return true;
+            }
+            i += 2;
+        }
+        return false;
     }
 
     private Expr name() {
@@ -598,16 +680,18 @@ public final class Parser {
             case "LET" -> {
                 p++;
                 List<Def> defs = new ArrayList<>();
+                java.util.Set<String> recursive = new java.util.HashSet<>();
                 while (!at("IN")) {
                     if (accept("RECURSIVE")) {
                         do {
-                            paramDecl();
+                            recursive.add(paramDecl().name());
                         } while (accept(","));
                         continue;
                     }
                     Unit u = definition(false);
                     if (!(u instanceof Def d)) throw new SyntaxException(file, t.line(), t.col(), "INSTANCE inside LET is not supported");
-                    defs.add(d);
+                    defs.add(recursive.contains(d.name()) ? new Def(d.span(), d.name(), d.params(), d.fcnBounds(),
+                            d.body(), d.local(), true) : d);
                 }
                 expect("IN");
                 Expr body = expr();
@@ -692,7 +776,7 @@ public final class Parser {
             Expr first = expr();
             if (accept(":")) {
                 if (first instanceof Binary b && b.op().equals("\\in") && isBoundPattern(b.left())) {
-                    Bound bound = new Bound(patternNames(b.left()), b.left() instanceof Tuple, b.right());
+                    Bound bound = new Bound(patternNames(b.left()), b.left() instanceof Tuple, b.right(), b.left().span());
                     Expr pred = expr();
                     expect("}");
                     return new SetFilter(span(t), bound, pred);
@@ -810,6 +894,8 @@ public final class Parser {
     }
 
     private Bound oneBound() {
+        Token first = peek();
+        Span at = new Span(module, first.line(), first.col(), first.line(), first.endCol());
         if (accept("<<")) {
             List<String> names = new ArrayList<>();
             do {
@@ -817,7 +903,7 @@ public final class Parser {
             } while (accept(","));
             expect(">>");
             expect("\\in");
-            return new Bound(names, true, expr());
+            return new Bound(names, true, expr(), at);
         }
         List<String> names = new ArrayList<>();
         names.add(expectIdent());
@@ -832,7 +918,7 @@ public final class Parser {
                 break;
             }
         }
-        if (accept("\\in")) return new Bound(names, false, expr());
-        return new Bound(names, false, null);
+        if (accept("\\in")) return new Bound(names, false, expr(), at);
+        return new Bound(names, false, null, at);
     }
 }
