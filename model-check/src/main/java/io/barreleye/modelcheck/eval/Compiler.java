@@ -384,6 +384,7 @@ public final class Compiler {
         if (e instanceof Ast.OpArg o) return opArg(o, ms);
         if (e instanceof Ast.Prime p) {
             Node inner = expr(p.expr(), s, ms);
+            levelAtMost(inner, Node.STATE, p.span(), ms, "' (prime) applies to a state expression, but this one is");
             if (inner instanceof Nodes.VarRef v) return new Nodes.PrimeVar(p.span(), v.idx);
             return dyn(new Nodes.PrimeExpr(p.span(), inner), inner);
         }
@@ -491,17 +492,21 @@ public final class Compiler {
         }
         if (e instanceof Ast.BoxAction ba) {
             Node a = expr(ba.action(), s, ms);
+            levelAtMost(a, Node.ACTION, ba.span(), ms, "[A]_v needs an action A, but this one is");
             Nodes.Unchanged u = unchanged(ba.sub(), s, ms);
             return dyn(new Nodes.BoxAction(ba.span(), a, u), a, u);
         }
         if (e instanceof Ast.AngleAction aa) {
             Node a = expr(aa.action(), s, ms);
+            levelAtMost(a, Node.ACTION, aa.span(), ms, "<<A>>_v needs an action A, but this one is");
             Nodes.Unchanged u = unchanged(aa.sub(), s, ms);
             return dyn(new Nodes.AngleAction(aa.span(), a, u), a, u);
         }
         if (e instanceof Ast.Fairness f) {
             Node sub = expr(f.sub(), s, ms);
             Node a = expr(f.action(), s, ms);
+            levelAtMost(a, Node.ACTION, f.span(), ms, (f.strong() ? "SF" : "WF") + "_v(A) needs an action A, but this one is");
+            levelAtMost(sub, Node.STATE, f.span(), ms, "the subscript v of " + (f.strong() ? "SF" : "WF") + "_v(A) must be a state expression, but it is");
             return new Nodes.Temporal(f.span(), f.strong() ? "SF" : "WF", sub, a);
         }
         if (e instanceof Ast.Times t) {
@@ -509,6 +514,17 @@ public final class Compiler {
             return dyn(new DataNodes.Times(t.span(), sets), sets);
         }
         throw error(e.span(), ms, "unsupported expression");
+    }
+
+    private static final String[] LEVELS = {"a constant", "a state expression", "an action (it contains a primed"
+            + " variable)", "a temporal formula"};
+
+    /**
+     * SANY's level checking: an operand whose level (a lower bound: parameters count as constants) is
+     * above {@code max} is a semantic error, as in TLC.
+     */
+    private void levelAtMost(Node n, int max, Span at, ModuleScope ms, String what) {
+        if (n.level > max) throw error(at, ms, "Level error: " + what + " " + LEVELS[Math.min(n.level, 3)]);
     }
 
     private static int binderLevel(Binder b) {
@@ -618,6 +634,7 @@ public final class Compiler {
 
     private Nodes.Unchanged unchanged(Ast.Expr sub, Scope s, ModuleScope ms) {
         Node n = expr(sub, s, ms);
+        levelAtMost(n, Node.STATE, sub.span(), ms, "UNCHANGED and the subscript of [A]_v take a state expression, but this one is");
         List<Integer> vars = new ArrayList<>();
         List<Node> others = new ArrayList<>();
         flattenVars(n, vars, others);
@@ -645,7 +662,10 @@ public final class Compiler {
         Node n = switch (u.op()) {
             case "~" -> new Nodes.Not(u.span(), x);
             case "[]", "<>" -> new Nodes.Temporal(u.span(), u.op(), x);
-            case "ENABLED" -> new Nodes.Enabled(u.span(), x);
+            case "ENABLED" -> {
+                levelAtMost(x, Node.ACTION, u.span(), ms, "ENABLED applies to an action, but this is");
+                yield new Nodes.Enabled(u.span(), x);
+            }
             case "UNCHANGED" -> unchanged(u.expr(), s, ms);
             case "SUBSET" -> core(u.span(), "SUBSET", (c, at, a) ->
                     new io.barreleye.modelcheck.value.LazySets.PowerSet(Values.asSet(at, "SUBSET", a[0])), x);

@@ -26,7 +26,7 @@ import java.util.Set;
  *       named without arguments only as an argument of another operator.</li>
  * </ul>
  */
-final class ScopeChecker {
+public final class ScopeChecker {
     /** A name in scope: where it was defined (for the message), its arity, and the module it came from. */
     private record Sym(Span at, int arity, String origin) {}
 
@@ -47,6 +47,16 @@ final class ScopeChecker {
 
     ScopeChecker(ModuleLoader loader) {
         this.loader = loader;
+    }
+
+    /**
+     * Parses {@code tla} and checks it and the modules it uses (read from its folder) as SANY would,
+     * without a model: throws {@link io.barreleye.modelcheck.syntax.SyntaxException} or
+     * {@link SemanticException} at the first violation.
+     */
+    public static void checkFile(java.nio.file.Path tla) throws java.io.IOException {
+        ModuleLoader loader = new ModuleLoader(List.of(tla.toAbsolutePath().getParent()));
+        new ScopeChecker(loader).check(loader.parseFile(tla));
     }
 
     /** Checks {@code m} and every module it extends or instantiates; throws at the first violation. */
