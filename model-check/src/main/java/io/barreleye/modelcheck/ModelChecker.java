@@ -92,7 +92,8 @@ public final class ModelChecker {
         } catch (EvalException e) {
             e.trail().forEach(s -> r.locations.add(s.describe()));
             return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW
-                    : e.exitCode() == 14 ? Verdict.ASSERTION_FAILED : Verdict.EVALUATION_ERROR, e.getMessage(), out);
+                    : e.exitCode() == 14 ? Verdict.ASSERTION_FAILED
+                    : e.exitCode() == 76 ? Verdict.SAFETY_EVAL_ERROR : Verdict.EVALUATION_ERROR, e.getMessage(), out);
         } catch (NoSuchFileException e) {
             return fail(r, Verdict.FILE_ERROR, "cannot read " + e.getFile() + ": no such file", out);
         } catch (IOException e) {

@@ -212,6 +212,21 @@ class SanyChecksTest {
         }
     }
 
+    @Test
+    void anInvariantMustBeAStatePredicateAsInTlc() {
+        // TLC's SpecProcessor refuses it with TLC_INVARIANT_VIOLATED_LEVEL, exit 76
+        Specs.Run r = Specs.check(dir, "PrimedInv", module("PrimedInv", "Inv == x' = x"), CFG + "INVARIANT Inv\n", 1);
+        assertEquals(76, r.result().exitCode(), r.output());
+        assertTrue(r.output().contains("The invariant Inv is not a state predicate"), r.output());
+    }
+
+    @Test
+    void aLambdaArgumentHasTheArityOfTheParameter() {
+        Specs.Run r = check("Lam", "Ap(G(_)) == G(1)\nA == Ap(LAMBDA z, w : z)");
+        assertEquals(150, r.result().exitCode(), r.output());
+        assertTrue(r.output().contains("a LAMBDA with 2 parameter(s) is given as argument 1 of Ap"), r.output());
+    }
+
     /** The project's own specifications and bug variants are modules SANY accepts. */
     @Test
     void everyProjectSpecPassesTheStaticChecks() throws IOException {

@@ -118,8 +118,9 @@ public final class CompiledSpec {
             OpDef d = def(compiler, inv, "invariant");
             if (d.arity() > 0) throw new ConfigException("the invariant " + inv + " takes arguments");
             if (d.level > Node.STATE) {
-                throw new ConfigException("the invariant " + inv + " is not a state predicate (it mentions primed"
-                        + " variables or temporal operators); use PROPERTY for [][A]_v");
+                // TLC's SpecProcessor: EC.TLC_INVARIANT_VIOLATED_LEVEL, exit 76 (FAILURE_SAFETY_EVAL)
+                throw new EvalException(null, "The invariant " + inv + " is not a state predicate (it mentions primed"
+                        + " variables or temporal operators); use PROPERTY for [][A]_v", 76);
             }
             invariants.add(new Check(inv, compiler.rootCall(inv, Span.NONE)));
         }

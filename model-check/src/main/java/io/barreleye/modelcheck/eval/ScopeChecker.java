@@ -27,8 +27,22 @@ import java.util.Set;
  * </ul>
  */
 public final class ScopeChecker {
-    /** A name in scope: where it was defined (for the message), its arity, and the module it came from. */
-    private record Sym(Span at, int arity, String origin) {}
+    /**
+     * A name in scope: where it was defined (for the message), its arity, the module it came from,
+     * and for a definition the arity of each parameter (0 for an ordinary one, k for {@code F(_, ..)}).
+     */
+    private record Sym(Span at, int arity, String origin, List<Integer> paramArities) {
+        Sym(Span at, int arity, String origin) {
+            this(at, arity, origin, List.of());
+        }
+
+        static Sym of(Ast.Def d, String origin) {
+            if (d.fcnBounds() != null) return new Sym(d.span(), 0, origin);
+            List<Integer> ar = new ArrayList<>();
+            for (Ast.Param p : d.params()) ar.add(p.arity());
+            return new Sym(d.span(), ar.size(), origin, List.copyOf(ar));
+        }
+    }
 
     /** The names a module makes visible to a module that extends or instantiates it. */
     private record Exports(Map<String, Sym> names, Set<String> std) {}
@@ -125,7 +139,7 @@ public final class ScopeChecker {
             }
             Ast.Unit u = (Ast.Unit) item[1];
             if (u instanceof Ast.Def d) {
-                Sym s = new Sym(d.span(), d.fcnBounds() != null ? 0 : d.params().size(), m.name());
+                Sym s = Sym.of(d, m.name());
                 definition(d, s, recursiveDecls.remove(d.name()) != null);
                 declare(names, stdMods, d.name(), s, m);
                 if (d.local()) localNames.add(d.name());
@@ -366,7 +380,7 @@ public final class ScopeChecker {
     private void let(Ast.Let l) {
         List<String> bound = new ArrayList<>();
         for (Ast.Def d : l.defs()) {
-            Sym s = new Sym(d.span(), d.fcnBounds() != null ? 0 : d.params().size(), "let");
+            Sym s = Sym.of(d, "let");
             if (lookup(d.name()) != null) {
                 throw new SemanticException(d.span(), file, "Operator " + d.name() + " already defined or declared ("
                         + (lookup(d.name()).at() == null ? "by the standard module " + lookup(d.name()).origin()
@@ -393,6 +407,13 @@ public final class ScopeChecker {
         if (!n.args().isEmpty() && s.arity() != n.args().size()) {
             throw new SemanticException(n.span(), file, "The operator " + n.name() + " requires " + s.arity()
                     + " argument(s) but is given " + n.args().size());
+        }
+        for (int i = 0; i < n.args().size() && i < s.paramArities().size(); i++) {
+            if (n.args().get(i) instanceof Ast.Lambda lam && lam.params().size() != s.paramArities().get(i)) {
+                throw new SemanticException(lam.span(), file, "a LAMBDA with " + lam.params().size()
+                        + " parameter(s) is given as argument " + (i + 1) + " of " + n.name() + ", which expects an operator"
+                        + " with " + s.paramArities().get(i) + " argument(s)");
+            }
         }
         if (s.arity() > 0 && n.args().isEmpty() && !asArgument) {
             throw new SemanticException(n.span(), file, "The operator " + n.name() + " requires " + s.arity()
