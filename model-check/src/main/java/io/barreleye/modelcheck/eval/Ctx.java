@@ -27,6 +27,22 @@ public final class Ctx {
         this.initMode = initMode;
     }
 
+    /**
+     * True when every variable the predicate being enumerated may assign already has its value:
+     * the primed variables of an action, the variables of the initial predicate. TLC then
+     * evaluates each remaining conjunct as a boolean instead of enumerating its disjuncts and
+     * existential witnesses one by one (Tool.getNextStatesAllAssigned and the allAssigned branch
+     * of Tool.getInitStates), which decides how many successors it counts as generated.
+     */
+    boolean allAssigned() {
+        Value[] slots = initMode ? cur : next;
+        if (slots == null) return false;
+        for (Value v : slots) {
+            if (v == null) return false;
+        }
+        return true;
+    }
+
     /** The context in which a primed expression is evaluated: the next state becomes current. */
     Ctx primed(Node at) {
         if (next == null) throw new EvalException(at.span, "a primed expression cannot be evaluated here (no next state)");

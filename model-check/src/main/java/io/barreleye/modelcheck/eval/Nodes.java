@@ -128,7 +128,9 @@ final class Nodes {
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
             Object s = slot(e);
-            if (s instanceof Thunk t && t.node().level >= ACTION) {
+            // an argument passed by name is enumerated as written until its value is known, as
+            // TLC does with the lazy value of an operator argument
+            if (s instanceof Thunk t && (t.node().level >= ACTION || !t.forced())) {
                 t.node().enumerate(c, t.env(), k);
             } else {
                 super.enumerate(c, e, k);
@@ -207,7 +209,9 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (level < ACTION && !dyn && !c.initMode) {
+            // TLC enumerates the body of a user definition, whatever its level, except a
+            // constant definition without arguments, which it evaluated once at startup
+            if (def.isFunction() || args.length == 0 && def.level == CONSTANT && !dyn) {
                 super.enumerate(c, e, k);
                 return;
             }
@@ -275,10 +279,6 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (level < ACTION && !dyn && !c.initMode) {
-                super.enumerate(c, e, k);
-                return;
-            }
             closure(c, e).enumerate(c, Nodes.args(args, c, e), span, k);
         }
     }
@@ -404,7 +404,10 @@ final class Nodes {
                 return;
             }
             Node n = items[i];
-            if (n.level < ACTION && !n.dyn && !c.initMode) {
+            // Until every variable is assigned, each conjunct is enumerated as written, so a
+            // guard's disjuncts and \E witnesses that hold each lead to their own successor
+            // (TLC counts each as generated); afterwards the conjunct is only tested.
+            if (c.allAssigned()) {
                 if (n.evalBool(c, e)) step(i + 1, c, e, k);
                 return;
             }
@@ -462,6 +465,11 @@ final class Nodes {
 
         @Override public Value eval(Ctx c, Env e) {
             return BoolValue.of(!a.evalBool(c, e) || b.evalBool(c, e));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            if (a.evalBool(c, e)) b.enumerate(c, e, k);
+            else k.run();
         }
     }
 
@@ -593,8 +601,17 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (forall || (level < ACTION && !dyn && !c.initMode)) {
-                super.enumerate(c, e, k);
+            if (forall) {
+                // TLC takes \A x \in S : P as the conjunction of P for each x, in S's order
+                List<Env> frames = new ArrayList<>();
+                Env scratch = new Env(binder.size, e);
+                binder.forEach(c, e, scratch, () -> {
+                    Env f = new Env(binder.size, e);
+                    System.arraycopy(scratch.slots, 0, f.slots, 0, binder.size);
+                    frames.add(f);
+                    return true;
+                });
+                conjoin(frames, 0, c, k);
                 return;
             }
             Env frame = new Env(binder.size, e);
@@ -602,6 +619,21 @@ final class Nodes {
                 body.enumerate(c, frame, k);
                 return true;
             });
+        }
+
+        private void conjoin(List<Env> frames, int i, Ctx c, Cont k) {
+            if (i == frames.size()) {
+                k.run();
+                return;
+            }
+            if (c.allAssigned()) {
+                for (int j = i; j < frames.size(); j++) {
+                    if (!body.evalBool(c, frames.get(j))) return;
+                }
+                k.run();
+                return;
+            }
+            body.enumerate(c, frames.get(i), () -> conjoin(frames, i + 1, c, k));
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
