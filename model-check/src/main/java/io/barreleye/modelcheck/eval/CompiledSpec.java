@@ -529,8 +529,12 @@ public final class CompiledSpec {
         int before = out.size();
         if (n instanceof Nodes.Or o) {
             for (Node i : o.items) collectActions(i, defName, out);
-        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction() && dc.splitsAsAction()) {
             collectActions(dc.def.body, dc.def.name, out);
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+            Label l = world.label(new Label(dc.def.name, n.span));
+            if (!out.contains(l)) out.add(l);
+            else before = out.indexOf(l);
         } else if (n instanceof Nodes.Let l) {
             collectActions(l.body, defName, out);
         } else if (n instanceof Nodes.Quant q && !q.forall) {

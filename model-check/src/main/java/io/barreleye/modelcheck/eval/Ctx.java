@@ -15,6 +15,8 @@ public final class Ctx {
     public int level;
     /** The action whose disjunct produced the successor being built. */
     public Label label;
+    /** The arguments of the action being entered, as its label prints them ("(1,2)"), or null. */
+    String labelArgs;
     /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
     public long primeReads;
     /** When set, only steps of the action with this name are enumerated. */

@@ -218,9 +218,45 @@ final class Nodes {
             def.body.enumerate(c, def.frameSize == 0 ? null : bind(c, e), k);
         }
 
+        /**
+         * True when TLC splits the next-state relation at this call, looking into the body for
+         * the action's parts (Tool.getActionsAppl): every argument is constant. A call with
+         * another argument is one action, named after the definition and located at the call.
+         */
+        boolean splitsAsAction() {
+            for (Node a : args) {
+                if (a.level != CONSTANT || a.dyn) return false;
+            }
+            return true;
+        }
+
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
             if (skips(c)) return;
-            def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
+            if (!splitsAsAction()) {
+                super.enumerateTop(c, e, k, def.name);
+                return;
+            }
+            String outer = c.labelArgs;
+            c.labelArgs = labelArgs(c, e);
+            try {
+                def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
+            } finally {
+                c.labelArgs = outer;
+            }
+        }
+
+        /**
+         * The arguments as the action's label shows them (called only where {@link #splitsAsAction}):
+         * values as TLC prints them, joined by "," (Action.getLocation).
+         */
+        private String labelArgs(Ctx c, Env e) {
+            if (args.length == 0) return null;
+            StringBuilder sb = new StringBuilder("(");
+            for (int i = 0; i < args.length; i++) {
+                if (i > 0) sb.append(',');
+                args[i].eval(c, e).print(sb);
+            }
+            return sb.append(')').toString();
         }
     }
 

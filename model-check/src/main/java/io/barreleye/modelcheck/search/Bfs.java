@@ -75,7 +75,7 @@ public final class Bfs {
     }
 
     private void count(Label l, int which) {
-        coverage.computeIfAbsent(l, k -> counters())[which].increment();
+        coverage.computeIfAbsent(l.action(), k -> counters())[which].increment();
     }
 
     /** Registers a state seen in graph mode; returns its index and whether it is new. */
@@ -294,7 +294,8 @@ public final class Bfs {
                 break;
             }
             if (coverage != null) {
-                java.util.Set<Label> enabledHere = new java.util.HashSet<>(labels);
+                java.util.Set<Label> enabledHere = new java.util.HashSet<>();
+                for (Label l : labels) enabledHere.add(l.action());
                 for (Label l : enabledHere) count(l, 0);
             }
             for (int k = 0; k < succ.size() && stop.get() == null; k++) {
