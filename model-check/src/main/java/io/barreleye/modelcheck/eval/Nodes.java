@@ -726,6 +726,32 @@ final class Nodes {
             return new Target(-1, false);
         }
 
+        /**
+         * The target of {@code p = e} or {@code p \\in S} where p is an operator parameter: the
+         * (primed) variable passed for it by name, as TLC resolves a parameter to the argument
+         * it stands for ({@code Upd(old, new) == new = old + 1} called as {@code Upd(x, x')}
+         * assigns x'); through any chain of parameters and LAMBDAs. No target otherwise.
+         */
+        static Target passedFor(Node n, Env e) {
+            if (!(n instanceof LocalRef ref)) return NONE;
+            Object slot = ref.slot(e);
+            while (slot instanceof Thunk t) {
+                Node arg = t.node();
+                if (arg instanceof PrimeVar pv) return new Target(pv.idx, true);
+                if (arg instanceof VarRef vr) return new Target(vr.idx, false);
+                if (!(arg instanceof LocalRef inner)) break;
+                slot = inner.slot(t.env());
+            }
+            return NONE;
+        }
+
+        static final Target NONE = new Target(-1, false);
+
+        /** This target, or the variable passed for the parameter {@code left} names. */
+        Target orPassed(Node left, Env e) {
+            return idx >= 0 || !left.dyn ? this : passedFor(left, e);
+        }
+
         /** The state array to assign into, when the variable is assignable here and not assigned yet; else null. */
         Value[] unassigned(Ctx c) {
             if (idx < 0) return null;
@@ -752,13 +778,14 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = target.orPassed(left, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
-                slots[target.idx()] = right.eval(c, e);
+                slots[t.idx()] = right.eval(c, e);
                 try {
                     k.run();
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }
@@ -790,16 +817,17 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = target.orPassed(elem, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
                 SetEnumValue s = Values.asEnum(set.span, "\\in", set.eval(c, e));
                 try {
                     for (Value v : s.elems) {
-                        slots[target.idx()] = v;
+                        slots[t.idx()] = v;
                         k.run();
                     }
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }
