@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
             CheckResult r = c.result();
             String output = c.output();
             boolean ok = r.exitCode() == m.expectedExit() && output.contains(m.expectedText())
-                    && (m.expectedDistinct() < 0 || m.expectedExit() != 0 || m.expectedDistinct() == r.distinct);
+                    && m.countsAsPinned(r.distinct, r.generated);
             if (!ok) failures++;
             Path rel = dir.toAbsolutePath().relativize(m.config().toAbsolutePath());
             lines.add(new io.barreleye.traces.ReportWriter.ModelLine(rel.toString(), r.verdict.name(), r.distinct, r.generated,
@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
             System.out.printf("%-44s %-22s %10d %10d %8.2f  %s%n", rel, r.verdict, r.distinct, r.generated,
                     r.millis / 1000.0, ok ? "yes" : "NO (expected exit " + m.expectedExit()
                             + (m.expectedText().isEmpty() ? "" : " with \"" + m.expectedText() + "\"")
-                            + (m.expectedDistinct() < 0 ? "" : " and " + m.expectedDistinct() + " distinct states") + ")");
+                            + (m.pinnedCounts().isEmpty() ? "" : " and " + m.pinnedCounts()) + ")");
             if (!ok) System.out.print(output.indent(4));
         }
         System.out.println(models.size() - failures + " of " + models.size() + " models gave their expected verdict.");

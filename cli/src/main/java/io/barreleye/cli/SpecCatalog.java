@@ -15,14 +15,32 @@ import java.util.stream.Stream;
  * it is expected to give. {@code Foo.cfg} and {@code Foo_large.cfg} check {@code Foo.tla}; a model
  * expected to fail (the wrong variants under {@code specs/bugs/}) says so in a comment line
  * {@code \* EXPECT: 12 Invariant NoOverwrite}: the exit status, then text the output must contain.
- * A model of a correct spec pins its size with {@code \* DISTINCT: 2633}.
+ * A model of a correct spec pins its size with {@code \* DISTINCT: 2633} and the states TLC generates
+ * exploring it with {@code \* GENERATED: 5101} (the same for any number of workers, the search
+ * being complete).
  */
 final class SpecCatalog {
-    /** {@code expectedDistinct} is -1 when the model does not pin its distinct-state count. */
-    record Model(Path spec, Path config, int expectedExit, String expectedText, long expectedDistinct) {}
+    /** {@code expectedDistinct} and {@code expectedGenerated} are -1 when the model does not pin that count. */
+    record Model(Path spec, Path config, int expectedExit, String expectedText, long expectedDistinct,
+                 long expectedGenerated) {
+        /** True when a run's counts are the ones pinned (a model expected to fail pins none). */
+        boolean countsAsPinned(long distinct, long generated) {
+            if (expectedExit != 0) return true;
+            return (expectedDistinct < 0 || expectedDistinct == distinct)
+                    && (expectedGenerated < 0 || expectedGenerated == generated);
+        }
+
+        /** The pinned counts in words, for a failure message; empty when none is pinned. */
+        String pinnedCounts() {
+            String d = expectedDistinct < 0 ? "" : expectedDistinct + " distinct states";
+            String g = expectedGenerated < 0 ? "" : expectedGenerated + " states generated";
+            return d.isEmpty() || g.isEmpty() ? d + g : d + " and " + g;
+        }
+    }
 
     private static final Pattern EXPECT = Pattern.compile("\\\\\\*\\s*EXPECT:\\s*(\\d+)\\s*(.*)");
     private static final Pattern DISTINCT = Pattern.compile("\\\\\\*\\s*DISTINCT:\\s*(\\d+)\\s*");
+    private static final Pattern GENERATED = Pattern.compile("\\\\\\*\\s*GENERATED:\\s*(\\d+)\\s*");
 
     private SpecCatalog() {}
 
@@ -53,6 +71,7 @@ final class SpecCatalog {
         int exit = 0;
         String text = "";
         long distinct = -1;
+        long generated = -1;
         for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
             Matcher m = EXPECT.matcher(line.trim());
             if (m.matches()) {
@@ -61,7 +80,9 @@ final class SpecCatalog {
             }
             Matcher d = DISTINCT.matcher(line.trim());
             if (d.matches()) distinct = Long.parseLong(d.group(1));
+            Matcher g = GENERATED.matcher(line.trim());
+            if (g.matches()) generated = Long.parseLong(g.group(1));
         }
-        return new Model(spec, cfg, exit, text, distinct);
+        return new Model(spec, cfg, exit, text, distinct, generated);
     }
 }

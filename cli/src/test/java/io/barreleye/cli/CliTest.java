@@ -173,4 +173,15 @@ class CliTest {
         assertEquals(1, CheckCommand.checkAll(dir.resolve("nothing-here"), 1, false));
         assertTrue(err().contains("no models"), err());
     }
+
+    @Test
+    void checkAllComparesThePinnedCounts() throws IOException {
+        write("specs/Counter.tla", COUNTER);
+        // x = 0..3: 4 distinct states; 1 initial state and 3 successors generated
+        write("specs/Counter.cfg", "\\* DISTINCT: 4\n\\* GENERATED: 4\nINIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+        assertEquals(0, CheckCommand.checkAll(dir.resolve("specs"), 1, false), out());
+        write("specs/Counter.cfg", "\\* DISTINCT: 4\n\\* GENERATED: 5\nINIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+        assertEquals(1, CheckCommand.checkAll(dir.resolve("specs"), 1, false), out());
+        assertTrue(out().contains("and 4 distinct states and 5 states generated)"), out());
+    }
 }

@@ -43,6 +43,9 @@ class SpecModelsTest {
             if (m.expectedDistinct() >= 0 && m.expectedExit() == 0) {
                 assertEquals(m.expectedDistinct(), r.distinct, "distinct states pinned by the model\n" + out);
             }
+            if (m.expectedGenerated() >= 0 && m.expectedExit() == 0) {
+                assertEquals(m.expectedGenerated(), r.generated, "states generated pinned by the model\n" + out);
+            }
             if (m.config().toString().contains("bugs")) {
                 assertTrue(r.trace.size() > 1, "a bug variant's counterexample has several states\n" + out);
             }
@@ -58,7 +61,10 @@ class SpecModelsTest {
             CheckResult ours = ModelChecker.checkCaptured(o).result();
             TlcComparison.TlcRun tlc = TlcComparison.run(TlcComparison.jar(), o);
             assertEquals(tlc.exit(), ours.exitCode(), tlc.output());
-            if (ours.exitCode() == 0) assertEquals(tlc.distinct(), ours.distinct, tlc.output());
+            if (ours.exitCode() == 0) {
+                assertEquals(tlc.distinct(), ours.distinct, tlc.output());
+                assertEquals(tlc.generated(), ours.generated, tlc.output());
+            }
         });
     }
 }

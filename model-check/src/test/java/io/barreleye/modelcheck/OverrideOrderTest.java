@@ -51,12 +51,13 @@ class OverrideOrderTest {
         assertEquals(5, r.result().distinct, r.output());
     }
 
+    /** TLC's SpecProcessor refuses it as a configuration error (TLC_CONFIG_WRONG_SUBSTITUTION, exit 151). */
     @Test
-    void aReplacementDefinedNowhereIsASemanticError() throws IOException {
+    void aReplacementDefinedNowhereIsAConfigurationError() throws IOException {
         Specs.Run r = withCounter("CounterMC2", "---- MODULE CounterMC2 ----\nEXTENDS Counter\nInc(n) == n + 1\n====\n",
                 "INIT Init\nNEXT Next\nCONSTANT K <- Nope\nCONSTANT Step <- Inc\n");
-        assertEquals(150, r.result().exitCode(), r.output());
-        assertTrue(r.output().contains("replaces K by Nope, which is not defined"), r.output());
+        assertEquals(151, r.result().exitCode(), r.output());
+        assertTrue(r.output().contains("substitutes Nope for K, but Nope is not defined"), r.output());
     }
 
     @Test

@@ -100,7 +100,7 @@ public final class ConfigParser {
 
     private void constants(ModelConfig c) {
         while (peek().kind() == Token.Kind.IDENT && !isSection(peek())) {
-            String n = name();
+            String n = qualifiedName();
             if (peek().is("(")) {
                 // Op(_, _) <- Def
                 while (!peek().is(")")) {
@@ -112,21 +112,40 @@ public final class ConfigParser {
             Token op = peek();
             if (op.is("=")) {
                 p++;
-                c.constants.put(n, value());
+                String module = moduleQualifier();
+                Value v = value();
+                if (module == null) c.constants.put(n, v);
+                else c.moduleConstants.computeIfAbsent(module, k -> new java.util.LinkedHashMap<>()).put(n, v);
             } else if (op.is("<-")) {
                 p++;
-                if (peek().is("[")) {
-                    // Name <- [Module] Def: the module qualifier is not needed here
-                    p++;
-                    name();
-                    if (!peek().is("]")) throw error(peek(), "]");
-                    p++;
-                }
-                c.overrides.put(n, name());
+                String module = moduleQualifier();
+                String target = name();
+                if (module == null) c.overrides.put(n, target);
+                else c.moduleOverrides.computeIfAbsent(module, k -> new java.util.LinkedHashMap<>()).put(n, target);
             } else {
                 throw error(op, "= or <- after constant " + n);
             }
         }
+    }
+
+    /** A name, or the name of a definition reached through instances: {@code S!Max}. */
+    private String qualifiedName() {
+        StringBuilder n = new StringBuilder(name());
+        while (peek().is("!")) {
+            p++;
+            n.append('!').append(name());
+        }
+        return n.toString();
+    }
+
+    /** {@code [M]} before a value or a replacing definition: the module whose definition is meant; else null. */
+    private String moduleQualifier() {
+        if (!peek().is("[")) return null;
+        p++;
+        String module = name();
+        if (!peek().is("]")) throw error(peek(), "]");
+        p++;
+        return module;
     }
 
     private Value value() {

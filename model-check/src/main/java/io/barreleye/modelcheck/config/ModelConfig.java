@@ -9,8 +9,18 @@ import java.util.Map;
 /** The contents of a TLC model file (.cfg). */
 public final class ModelConfig {
     public final Map<String, Value> constants = new LinkedHashMap<>();
-    /** {@code Name <- Other}: Name is replaced by the definition Other. */
+    /**
+     * {@code Name <- Other}: Name is replaced by the definition Other. Name may be a definition
+     * reached through an instance of the root module ({@code S!Step <- Other}), as TLC names it.
+     */
     public final Map<String, String> overrides = new LinkedHashMap<>();
+    /**
+     * {@code Name = [M] value}, per module M: M's definition Name has that value wherever it is
+     * used. TLC ignores such a line when no module M is loaded.
+     */
+    public final Map<String, Map<String, Value>> moduleConstants = new LinkedHashMap<>();
+    /** {@code Name <- [M] Other}, per module M: M's definition Name is replaced by the root's Other. */
+    public final Map<String, Map<String, String>> moduleOverrides = new LinkedHashMap<>();
     public String init;
     public String next;
     public String specification;

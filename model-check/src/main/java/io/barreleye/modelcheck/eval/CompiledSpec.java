@@ -83,7 +83,18 @@ public final class CompiledSpec {
         Node initNode;
         Node nextNode;
         String nName;
-        if (cfg.specification != null) {
+        if (cfg.specification != null && (cfg.init != null || cfg.next != null)) {
+            throw new ConfigException("The model file names both SPECIFICATION and " + (cfg.init != null ? "INIT" : "NEXT")
+                    + "; give either the specification or the initial predicate and next-state relation, as TLC requires.");
+        }
+        if (cfg.specification == null && cfg.init == null && cfg.next == null && varNames.length == 0
+                && cfg.invariants.isEmpty() && cfg.properties.isEmpty()) {
+            // TLC checks the assumptions of a spec without variables and stops: no initial
+            // state is generated and nothing is explored (ModelChecker: no next-state action)
+            initNode = new Nodes.Lit(Span.NONE, io.barreleye.modelcheck.value.BoolValue.FALSE);
+            nextNode = initNode;
+            nName = "Next";
+        } else if (cfg.specification != null) {
             OpDef spec = def(compiler, cfg.specification, "specification");
             List<Node> inits = new ArrayList<>();
             List<Node> nexts = new ArrayList<>();
@@ -103,8 +114,13 @@ public final class CompiledSpec {
             nName = cfg.specification;
             for (Node f : fairness) expandFairness(f, null);
         } else {
-            if (cfg.init == null || cfg.next == null) {
-                throw new ConfigException("the model file names neither SPECIFICATION nor both INIT and NEXT");
+            if (cfg.init == null) {
+                throw new ConfigException("The model file does not give the initial predicate: name it with INIT"
+                        + " (and the next-state relation with NEXT), or give SPECIFICATION.");
+            }
+            if (cfg.next == null) {
+                throw new ConfigException("The model file does not give the next-state relation: name it with NEXT,"
+                        + " or give SPECIFICATION.");
             }
             initNode = compiler.rootCall(def(compiler, cfg.init, "initial predicate").name, Span.NONE);
             nextNode = compiler.rootCall(def(compiler, cfg.next, "next-state relation").name, Span.NONE);
@@ -165,7 +181,10 @@ public final class CompiledSpec {
         ModuleLoader loader = new ModuleLoader(List.of(dir));
         Ast.Module m = loader.parseFile(tla);
         Compiler compiler = new Compiler(loader);
+        compiler.moduleScoped(cfg.moduleConstants, cfg.moduleOverrides);
         compiler.compileRoot(m, cfg.constants, cfg.overrides);
+        String overrideProblem = compiler.overrideProblem();
+        if (overrideProblem != null) throw new ConfigException(overrideProblem);
         for (String name : compiler.unassignedConstants()) {
             throw new ConfigException("The constant parameter " + name
                     + " is not assigned a value by the configuration file (add CONSTANT " + name + " = ...)");
@@ -511,8 +530,12 @@ public final class CompiledSpec {
         int before = out.size();
         if (n instanceof Nodes.Or o) {
             for (Node i : o.items) collectActions(i, defName, out);
-        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction() && dc.splitsAsAction()) {
             collectActions(dc.def.body, dc.def.name, out);
+        } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
+            Label l = world.label(new Label(dc.def.name, n.span));
+            if (!out.contains(l)) out.add(l);
+            else before = out.indexOf(l);
         } else if (n instanceof Nodes.Let l) {
             collectActions(l.body, defName, out);
         } else if (n instanceof Nodes.Quant q && !q.forall) {

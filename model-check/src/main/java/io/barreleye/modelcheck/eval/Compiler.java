@@ -52,8 +52,16 @@ public final class Compiler {
 
     record InstB(ModuleScope inner) implements Binding {}
 
-    /** {@code Name <- Other} from the configuration. */
-    record OverrideB(String target) implements Binding {}
+    /**
+     * {@code Name <- Other} from the configuration; {@code inRoot} when Other is looked up in the
+     * root module rather than where Name is used ({@code Name <- [M] Other} replaces a definition
+     * of module M by one of the root, as TLC reads it).
+     */
+    record OverrideB(String target, boolean inRoot) implements Binding {
+        OverrideB(String target) {
+            this(target, false);
+        }
+    }
 
     /** The names visible at module level in one (instance of a) module. */
     static final class ModuleScope {
@@ -96,6 +104,14 @@ public final class Compiler {
     private ModuleScope root;
     private Map<String, Value> cfgConstants = Map.of();
     private Map<String, String> cfgOverrides = Map.of();
+    private Map<String, Map<String, Value>> cfgModuleConstants = Map.of();
+    private Map<String, Map<String, String>> cfgModuleOverrides = Map.of();
+    /** Every module loaded (extended or instantiated), by name. */
+    private final Set<String> loadedModules = new HashSet<>();
+    /** {@code M!Name} for each module-scoped override of the configuration that found its definition. */
+    private final Set<String> appliedModuleOverrides = new HashSet<>();
+    /** Names replaced with {@code <-} that are neither constants nor definitions of the root module. */
+    private final List<String> undeclaredOverrides = new ArrayList<>();
 
     public Compiler(ModuleLoader loader) {
         this.loader = loader;
@@ -126,12 +142,80 @@ public final class Compiler {
             n.dyn = n.bound.dyn;
         }
         lateOverrides.clear();
+        for (String name : overrides.keySet()) {
+            if (!declaredInRoot(name)) undeclaredOverrides.add(name);
+        }
         for (Map.Entry<String, Value> c : constants.entrySet()) {
             root.globals.put(c.getKey(), new SubstB(new Nodes.Lit(Span.NONE, c.getValue())));
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             root.globals.put(o.getKey(), new OverrideB(o.getValue()));
         }
+    }
+
+    /**
+     * The configuration's module-scoped lines, {@code Name = [M] v} and {@code Name <- [M] Other}:
+     * given before {@link #compileRoot}, they replace M's definition Name wherever M is loaded.
+     */
+    public void moduleScoped(Map<String, Map<String, Value>> constants, Map<String, Map<String, String>> overrides) {
+        cfgModuleConstants = constants;
+        cfgModuleOverrides = overrides;
+    }
+
+    /**
+     * Why the configuration's overrides cannot be applied, as TLC checks them, or null: a name
+     * replaced with {@code <-} must be a constant or definition of the root module (or a
+     * definition through one of its instances, {@code S!Op}), the replacing definition must
+     * exist, and a module named in {@code [M]} must be loaded. ({@code Name = [M] v} for a
+     * module that is not loaded is ignored, as TLC ignores it.)
+     */
+    public String overrideProblem() {
+        for (Map.Entry<String, String> o : cfgOverrides.entrySet()) {
+            if (undeclaredOverrides.contains(o.getKey())) {
+                return "The identifier " + o.getKey() + " replaced in the configuration file (" + o.getKey() + " <- "
+                        + o.getValue() + ") is neither a constant nor a definition of the specification.";
+            }
+            if (!(root.globals.get(o.getValue()) instanceof DefB)) {
+                return "The configuration file substitutes " + o.getValue() + " for " + o.getKey()
+                        + ", but " + o.getValue() + " is not defined in the specification.";
+            }
+        }
+        for (Map.Entry<String, Map<String, String>> m : cfgModuleOverrides.entrySet()) {
+            if (!loadedModules.contains(m.getKey())) {
+                return "The configuration file replaces definitions of module " + m.getKey()
+                        + " ([" + m.getKey() + "]), but the specification uses no module of that name.";
+            }
+            for (Map.Entry<String, String> o : m.getValue().entrySet()) {
+                if (!(root.globals.get(o.getValue()) instanceof DefB)) {
+                    return "The configuration file substitutes " + o.getValue() + " for " + o.getKey() + " of module "
+                            + m.getKey() + ", but " + o.getValue() + " is not defined in the specification.";
+                }
+                if (!appliedModuleOverrides.contains(m.getKey() + "!" + o.getKey())) {
+                    return "The identifier " + o.getKey() + " replaced in the configuration file (" + o.getKey()
+                            + " <- [" + m.getKey() + "] " + o.getValue() + ") is not a definition of module " + m.getKey() + ".";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code name} (or {@code I!J!Op}) names a constant or definition of the root module. */
+    private boolean declaredInRoot(String name) {
+        String[] parts = name.split("!");
+        ModuleScope target = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!(target.globals.get(parts[i]) instanceof InstB ib)) return false;
+            target = ib.inner();
+        }
+        String last = parts[parts.length - 1];
+        Binding b = target.globals.get(last);
+        if (target != root) return b instanceof DefB && !target.localNames.contains(last);
+        if (b == null) {
+            // an operator of a standard module the root extends (Seq <- BoundedSeq)
+            Builtins.Entry std = Builtins.lookup(last);
+            return std != null && root.std.contains(std.module());
+        }
+        return !(b instanceof VarB) && !(b instanceof InstB);
     }
 
     /** Constants of the root module that the configuration gives no value. */
@@ -173,6 +257,7 @@ public final class Compiler {
 
     private void loadInto(ModuleScope ms, Ast.Module m, Map<String, Node> subst, Set<String> seen) {
         if (!seen.add(m.name())) return;
+        loadedModules.add(m.name());
         for (String ext : m.extendsNames()) {
             if (Builtins.STANDARD_MODULES.contains(ext)) {
                 addStd(ms, ext);
@@ -226,7 +311,7 @@ public final class Compiler {
                     for (int i = 0; i < ar.length; i++) ar[i] = d.params().get(i).arity();
                 }
                 OpDef od = new OpDef(d.name(), d.span(), ar);
-                ms.globals.put(d.name(), new DefB(d, ms, od));
+                ms.globals.put(d.name(), moduleScopedReplacement(m.name(), d.name(), new DefB(d, ms, od)));
                 if (d.local()) ms.localNames.add(d.name());
             } else if (u instanceof Ast.InstanceDef inst) {
                 instance(ms, inst);
@@ -234,6 +319,16 @@ public final class Compiler {
                 if (subst == null) pendingAssumes.add(new Object[] {a.expr(), ms});
             }
         }
+    }
+
+    /** What the configuration puts in place of definition {@code name} of module {@code module}; else {@code def}. */
+    private Binding moduleScopedReplacement(String module, String name, DefB def) {
+        Value v = cfgModuleConstants.getOrDefault(module, Map.of()).get(name);
+        if (v != null) return new SubstB(new Nodes.Lit(Span.NONE, v));
+        String target = cfgModuleOverrides.getOrDefault(module, Map.of()).get(name);
+        if (target == null) return def;
+        appliedModuleOverrides.add(module + "!" + name);
+        return new OverrideB(target, true);
     }
 
     private static int countNames(List<Ast.Bound> bounds) {
@@ -861,7 +956,15 @@ public final class Compiler {
             }
             Binding b = target.globals.get(n.name());
             if (target.localNames.contains(n.name())) b = null;
+            // the configuration may replace S!Op itself (CONSTANT S!Op = v, S!Op <- Def), as TLC names it
+            Binding whole = ms == root ? root.globals.get(String.join("!", n.path()) + "!" + n.name()) : null;
+            if (whole != null) {
+                b = whole;
+                target = root;
+            }
             Node[] args = exprs(n.args(), s, ms);
+            if (b instanceof OverrideB o) b = overrideTarget(o, n, target);
+            if (b instanceof SubstB sb && args.length == 0) return sb.node();
             if (b instanceof DefB d) return call(d, args, n.span(), target);
             if (b == null) {
                 return userOrBuiltin(n.span(), n.name(), args, s, target);
@@ -872,18 +975,15 @@ public final class Compiler {
         if (local != null) return local;
         Binding b = ms.globals.get(n.name());
         if (b instanceof OverrideB o) {
-            Binding t = ms.globals.get(o.target());
-            if (!(t instanceof DefB)) {
-                if (t == null && n.args().isEmpty() && loading) {
-                    // perhaps defined by a module loaded later (one that extends this one): bind at the end
-                    Nodes.LateOverride late = new Nodes.LateOverride(n.span(), n.name(), o.target());
-                    lateOverrides.add(new Object[] {late, ms});
-                    return late;
-                }
-                throw error(n.span(), ms, "the configuration replaces " + n.name() + " by " + o.target()
-                        + ", which is not defined in the spec");
+            ModuleScope where = o.inRoot() ? root : ms;
+            Binding t = where.globals.get(o.target());
+            if (!(t instanceof DefB) && t == null && n.args().isEmpty() && loading) {
+                // perhaps defined by a module loaded later (one that extends this one): bind at the end
+                Nodes.LateOverride late = new Nodes.LateOverride(n.span(), n.name(), o.target());
+                lateOverrides.add(new Object[] {late, where});
+                return late;
             }
-            b = t;
+            b = overrideTarget(o, n, ms);
         }
         if (b instanceof DefB d) return call(d, exprs(n.args(), s, ms), n.span(), ms);
         if (b instanceof VarB v) {
@@ -916,6 +1016,13 @@ public final class Compiler {
                 break;
         }
         return userOrBuiltin(n.span(), n.name(), exprs(n.args(), s, ms), s, ms);
+    }
+
+    /** The definition that replaces a name overridden in the configuration. */
+    private DefB overrideTarget(OverrideB o, Ast.Name n, ModuleScope ms) {
+        if ((o.inRoot() ? root : ms).globals.get(o.target()) instanceof DefB d) return d;
+        throw error(n.span(), ms, "the configuration replaces " + n.name() + " by " + o.target()
+                + ", which is not defined in the spec");
     }
 
     /** An unbounded quantifier or CHOOSE: legal TLA+, but TLC cannot evaluate it. */

@@ -15,6 +15,8 @@ public final class Ctx {
     public int level;
     /** The action whose disjunct produced the successor being built. */
     public Label label;
+    /** The arguments of the action being entered, as its label prints them ("(1,2)"), or null. */
+    String labelArgs;
     /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
     public long primeReads;
     /** When set, only steps of the action with this name are enumerated. */
@@ -25,6 +27,22 @@ public final class Ctx {
         this.cur = cur;
         this.next = next;
         this.initMode = initMode;
+    }
+
+    /**
+     * True when every variable the predicate being enumerated may assign already has its value:
+     * the primed variables of an action, the variables of the initial predicate. TLC then
+     * evaluates each remaining conjunct as a boolean instead of enumerating its disjuncts and
+     * existential witnesses one by one (Tool.getNextStatesAllAssigned and the allAssigned branch
+     * of Tool.getInitStates), which decides how many successors it counts as generated.
+     */
+    boolean allAssigned() {
+        Value[] slots = initMode ? cur : next;
+        if (slots == null) return false;
+        for (Value v : slots) {
+            if (v == null) return false;
+        }
+        return true;
     }
 
     /** The context in which a primed expression is evaluated: the next state becomes current. */

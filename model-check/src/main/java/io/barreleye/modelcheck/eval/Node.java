@@ -49,8 +49,8 @@ public abstract class Node {
     public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
         if (skips(c)) return;
         Label l = cachedLabel;
-        if (l == null || !l.name().equals(defName)) {
-            l = cachedLabel = c.rt.label(new Label(defName, span));
+        if (l == null || !l.name().equals(defName) || !java.util.Objects.equals(l.args(), c.labelArgs)) {
+            l = cachedLabel = c.rt.label(new Label(defName, span, c.labelArgs));
         }
         c.label = l;
         enumerate(c, e, k);

@@ -128,7 +128,9 @@ final class Nodes {
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
             Object s = slot(e);
-            if (s instanceof Thunk t && t.node().level >= ACTION) {
+            // an argument passed by name is enumerated as written until its value is known, as
+            // TLC does with the lazy value of an operator argument
+            if (s instanceof Thunk t && (t.node().level >= ACTION || !t.forced())) {
                 t.node().enumerate(c, t.env(), k);
             } else {
                 super.enumerate(c, e, k);
@@ -207,16 +209,54 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (level < ACTION && !dyn && !c.initMode) {
+            // TLC enumerates the body of a user definition, whatever its level, except a
+            // constant definition without arguments, which it evaluated once at startup
+            if (def.isFunction() || args.length == 0 && def.level == CONSTANT && !dyn) {
                 super.enumerate(c, e, k);
                 return;
             }
             def.body.enumerate(c, def.frameSize == 0 ? null : bind(c, e), k);
         }
 
+        /**
+         * True when TLC splits the next-state relation at this call, looking into the body for
+         * the action's parts (Tool.getActionsAppl): every argument is constant. A call with
+         * another argument is one action, named after the definition and located at the call.
+         */
+        boolean splitsAsAction() {
+            for (Node a : args) {
+                if (a.level != CONSTANT || a.dyn) return false;
+            }
+            return true;
+        }
+
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
             if (skips(c)) return;
-            def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
+            if (!splitsAsAction()) {
+                super.enumerateTop(c, e, k, def.name);
+                return;
+            }
+            String outer = c.labelArgs;
+            c.labelArgs = labelArgs(c, e);
+            try {
+                def.body.enumerateTop(c, def.frameSize == 0 ? null : bind(c, e), k, def.name);
+            } finally {
+                c.labelArgs = outer;
+            }
+        }
+
+        /**
+         * The arguments as the action's label shows them (called only where {@link #splitsAsAction}):
+         * values as TLC prints them, joined by "," (Action.getLocation).
+         */
+        private String labelArgs(Ctx c, Env e) {
+            if (args.length == 0) return null;
+            StringBuilder sb = new StringBuilder("(");
+            for (int i = 0; i < args.length; i++) {
+                if (i > 0) sb.append(',');
+                args[i].eval(c, e).print(sb);
+            }
+            return sb.append(')').toString();
         }
     }
 
@@ -275,10 +315,6 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (level < ACTION && !dyn && !c.initMode) {
-                super.enumerate(c, e, k);
-                return;
-            }
             closure(c, e).enumerate(c, Nodes.args(args, c, e), span, k);
         }
     }
@@ -404,7 +440,10 @@ final class Nodes {
                 return;
             }
             Node n = items[i];
-            if (n.level < ACTION && !n.dyn && !c.initMode) {
+            // Until every variable is assigned, each conjunct is enumerated as written, so a
+            // guard's disjuncts and \E witnesses that hold each lead to their own successor
+            // (TLC counts each as generated); afterwards the conjunct is only tested.
+            if (c.allAssigned()) {
                 if (n.evalBool(c, e)) step(i + 1, c, e, k);
                 return;
             }
@@ -462,6 +501,11 @@ final class Nodes {
 
         @Override public Value eval(Ctx c, Env e) {
             return BoolValue.of(!a.evalBool(c, e) || b.evalBool(c, e));
+        }
+
+        @Override public void enumerate(Ctx c, Env e, Cont k) {
+            if (a.evalBool(c, e)) b.enumerate(c, e, k);
+            else k.run();
         }
     }
 
@@ -593,8 +637,17 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            if (forall || (level < ACTION && !dyn && !c.initMode)) {
-                super.enumerate(c, e, k);
+            if (forall) {
+                // TLC takes \A x \in S : P as the conjunction of P for each x, in S's order
+                List<Env> frames = new ArrayList<>();
+                Env scratch = new Env(binder.size, e);
+                binder.forEach(c, e, scratch, () -> {
+                    Env f = new Env(binder.size, e);
+                    System.arraycopy(scratch.slots, 0, f.slots, 0, binder.size);
+                    frames.add(f);
+                    return true;
+                });
+                conjoin(frames, 0, c, k);
                 return;
             }
             Env frame = new Env(binder.size, e);
@@ -602,6 +655,21 @@ final class Nodes {
                 body.enumerate(c, frame, k);
                 return true;
             });
+        }
+
+        private void conjoin(List<Env> frames, int i, Ctx c, Cont k) {
+            if (i == frames.size()) {
+                k.run();
+                return;
+            }
+            if (c.allAssigned()) {
+                for (int j = i; j < frames.size(); j++) {
+                    if (!body.evalBool(c, frames.get(j))) return;
+                }
+                k.run();
+                return;
+            }
+            body.enumerate(c, frames.get(i), () -> conjoin(frames, i + 1, c, k));
         }
 
         @Override public void enumerateTop(Ctx c, Env e, Cont k, String defName) {
@@ -658,6 +726,32 @@ final class Nodes {
             return new Target(-1, false);
         }
 
+        /**
+         * The target of {@code p = e} or {@code p \\in S} where p is an operator parameter: the
+         * (primed) variable passed for it by name, as TLC resolves a parameter to the argument
+         * it stands for ({@code Upd(old, new) == new = old + 1} called as {@code Upd(x, x')}
+         * assigns x'); through any chain of parameters and LAMBDAs. No target otherwise.
+         */
+        static Target passedFor(Node n, Env e) {
+            if (!(n instanceof LocalRef ref)) return NONE;
+            Object slot = ref.slot(e);
+            while (slot instanceof Thunk t) {
+                Node arg = t.node();
+                if (arg instanceof PrimeVar pv) return new Target(pv.idx, true);
+                if (arg instanceof VarRef vr) return new Target(vr.idx, false);
+                if (!(arg instanceof LocalRef inner)) break;
+                slot = inner.slot(t.env());
+            }
+            return NONE;
+        }
+
+        static final Target NONE = new Target(-1, false);
+
+        /** This target, or the variable passed for the parameter {@code left} names. */
+        Target orPassed(Node left, Env e) {
+            return idx >= 0 || !left.dyn ? this : passedFor(left, e);
+        }
+
         /** The state array to assign into, when the variable is assignable here and not assigned yet; else null. */
         Value[] unassigned(Ctx c) {
             if (idx < 0) return null;
@@ -684,13 +778,14 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = target.orPassed(left, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
-                slots[target.idx()] = right.eval(c, e);
+                slots[t.idx()] = right.eval(c, e);
                 try {
                     k.run();
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }
@@ -722,16 +817,17 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = target.orPassed(elem, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
                 SetEnumValue s = Values.asEnum(set.span, "\\in", set.eval(c, e));
                 try {
                     for (Value v : s.elems) {
-                        slots[target.idx()] = v;
+                        slots[t.idx()] = v;
                         k.run();
                     }
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }

@@ -26,6 +26,11 @@ final class Thunk {
         return v;
     }
 
+    /** True once the argument's value is known and kept (it read no primed variable). */
+    boolean forced() {
+        return memo != null;
+    }
+
     Node node() {
         return node;
     }

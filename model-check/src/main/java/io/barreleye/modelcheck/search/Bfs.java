@@ -75,7 +75,7 @@ public final class Bfs {
     }
 
     private void count(Label l, int which) {
-        coverage.computeIfAbsent(l, k -> counters())[which].increment();
+        coverage.computeIfAbsent(l.action(), k -> counters())[which].increment();
     }
 
     /** Registers a state seen in graph mode; returns its index and whether it is new. */
@@ -98,19 +98,22 @@ public final class Bfs {
             spec.initStates((s, label) -> {
                 if (stop.get() != null) return;
                 generated.increment();
-                if (!spec.inConstraint(s, 1)) return;
-                long fp = spec.fingerprint(s);
-                int idx;
-                if (graph != null) {
-                    int[] reg = register(fp, -1, s);
-                    if (reg[1] == 0) return;
-                    idx = reg[0];
-                    initIdx.add(idx);
-                } else {
-                    if (!seen.add(fp)) return;
-                    idx = traces.add(fp, -1);
+                // As TLC's DoInitFunctor: a state outside the CONSTRAINT is neither counted nor
+                // explored, but its invariants are still checked, as are those of a new state.
+                int idx = -1;
+                if (spec.inConstraint(s, 1)) {
+                    long fp = spec.fingerprint(s);
+                    if (graph != null) {
+                        int[] reg = register(fp, -1, s);
+                        if (reg[1] == 0) return;
+                        idx = reg[0];
+                        initIdx.add(idx);
+                    } else {
+                        if (!seen.add(fp)) return;
+                        idx = traces.add(fp, -1);
+                    }
+                    distinct.increment();
                 }
-                distinct.increment();
                 String inv;
                 try {
                     inv = spec.violatedInvariant(s, 1);
@@ -122,10 +125,10 @@ public final class Bfs {
                 }
                 if (inv != null) {
                     stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated by the initial state.",
-                            idx, null, null, List.of()));
+                            -1, s, Label.INIT, List.of()));
                     return;
                 }
-                initial.add(new Entry(s, idx));
+                if (idx >= 0) initial.add(new Entry(s, idx));
             });
         } catch (EvalException ex) {
             stop.compareAndSet(null, evalStop(ex, -1, null, null));
@@ -291,7 +294,8 @@ public final class Bfs {
                 break;
             }
             if (coverage != null) {
-                java.util.Set<Label> enabledHere = new java.util.HashSet<>(labels);
+                java.util.Set<Label> enabledHere = new java.util.HashSet<>();
+                for (Label l : labels) enabledHere.add(l.action());
                 for (Label l : enabledHere) count(l, 0);
             }
             for (int k = 0; k < succ.size() && stop.get() == null; k++) {
@@ -300,33 +304,41 @@ public final class Bfs {
                 generated.increment();
                 if (coverage != null) count(label, 1);
                 try {
-                    if (spec.hasActionConstraints() && !spec.actionConstraintsHold(e.state, t, lvl)) continue;
+                    // TLC's order (ModelChecker.doNext): a state inside the constraints is
+                    // registered; a new one, or one outside the constraints, has its invariants
+                    // checked; every step is checked against the action properties; only a new
+                    // state inside the constraints is explored further.
+                    boolean inModel = (!spec.hasActionConstraints() || spec.actionConstraintsHold(e.state, t, lvl))
+                            && spec.inConstraint(t, lvl + 1);
+                    boolean unseen = true;
+                    int idx = -1;
+                    if (inModel) {
+                        long fp = spec.fingerprint(t);
+                        if (graph != null) {
+                            int[] reg = register(fp, e.idx, t);
+                            edges.add(reg[0]);
+                            edgeLabels.add(label);
+                            unseen = reg[1] == 1;
+                            idx = reg[0];
+                        } else {
+                            unseen = seen.add(fp);
+                            if (unseen) idx = traces.add(fp, e.idx);
+                        }
+                        if (unseen) distinct.increment();
+                    }
+                    String inv = unseen ? spec.violatedInvariant(t, lvl + 1) : null;
+                    if (inv != null) {
+                        stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated.",
+                                e.idx, t, label, List.of()));
+                        break;
+                    }
                     String prop = spec.violatedActionProperty(e.state, t, lvl);
                     if (prop != null) {
                         stop.compareAndSet(null, new Stop(Verdict.PROPERTY_VIOLATION, null, "Action property " + prop + " is violated.",
                                 e.idx, t, label, List.of()));
                         break;
                     }
-                    if (!spec.inConstraint(t, lvl + 1)) continue;
-                    long fp = spec.fingerprint(t);
-                    int idx;
-                    if (graph != null) {
-                        int[] reg = register(fp, e.idx, t);
-                        edges.add(reg[0]);
-                        edgeLabels.add(label);
-                        if (reg[1] == 0) continue;
-                        idx = reg[0];
-                    } else {
-                        if (!seen.add(fp)) continue;
-                        idx = traces.add(fp, e.idx);
-                    }
-                    distinct.increment();
-                    String inv = spec.violatedInvariant(t, lvl + 1);
-                    if (inv != null) {
-                        stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated.",
-                                e.idx, t, label, List.of()));
-                        break;
-                    }
+                    if (!inModel || !unseen) continue;
                     if (coverage != null) count(label, 2);
                     next.add(new Entry(t, idx));
                 } catch (EvalException ex) {
