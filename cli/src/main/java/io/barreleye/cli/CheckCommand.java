@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path target : dumpAndJson()) {
             String why = OutputFiles.overwritesInput(target);
             if (why != null) {
-                System.err.println("barreleye check: " + why);
+                System.err.println("barreleye check: cannot write " + target + ": " + why);
                 return 2;
             }
         }

@@ -42,7 +42,11 @@ final class TlcComparison {
 
     /** Prints the comparison; 0 when TLC and Barreleye agree on verdict and distinct states. */
     static int compare(CheckOptions o, CheckResult ours, PrintStream out) {
-        Path jar = jar();
+        return compare(jar(), o, ours, out);
+    }
+
+    /** As {@link #compare(CheckOptions, CheckResult, PrintStream)}, with TLC's jar given (null: none). */
+    static int compare(Path jar, CheckOptions o, CheckResult ours, PrintStream out) {
         if (jar == null) {
             out.println(skipReason());
             return ours.exitCode();

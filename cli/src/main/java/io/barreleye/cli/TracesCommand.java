@@ -65,7 +65,9 @@ final class TracesCommand implements Runnable {
                 } catch (Exception e) {
                     if (!InputErrors.isInputError(e)) throw new IllegalStateException(e);
                     bad++;
-                    System.out.println(f + ": error: " + InputErrors.message(e));
+                    String m = InputErrors.message(e);
+                    // a malformed trace's message starts with its file:line:column already
+                    System.out.println(m.startsWith(f + ":") ? m : f + ": error: " + m);
                 }
             }
             return bad == 0 ? 0 : 1;

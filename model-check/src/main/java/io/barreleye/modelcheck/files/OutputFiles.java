@@ -59,7 +59,11 @@ public final class OutputFiles {
         if (!Files.isRegularFile(target)) return target + " is not a regular file";
         if (generatedMark != null && startsWith(target, generatedMark)) return null;
         String kind = inputKind(target);
-        return kind == null ? null : target + " is " + kind + "; refusing to overwrite it (write to another file)";
+        return kind == null ? null : inputRefusal(target, kind);
+    }
+
+    private static String inputRefusal(Path target, String kind) {
+        return target + " is " + kind + "; refusing to overwrite it (write to another file)";
     }
 
     /**
@@ -69,7 +73,7 @@ public final class OutputFiles {
     public static String overwritesInput(Path target) {
         if (!Files.isRegularFile(target)) return null;
         String kind = inputKind(target);
-        return kind == null ? null : "cannot write " + target + ": it is " + kind + "; refusing to overwrite it (write to another file)";
+        return kind == null ? null : inputRefusal(target, kind);
     }
 
     /** "a spec", "a model" or "a trace" when {@code file} is an input the tools read, else null. */
