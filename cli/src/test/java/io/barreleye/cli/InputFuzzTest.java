@@ -72,6 +72,7 @@ class InputFuzzTest {
         Map<String, String> before = snapshot();
         List<String> cwdBefore = listing(Path.of(""));
 
+        long t0 = System.nanoTime();
         Mutants m = new Mutants(seed);
         List<Path> goldens = list(traces, ".ndjson");
         List<String> specNames = List.of("Urpc", "Shootdown", "CapCommit", "Membership");
@@ -137,8 +138,9 @@ class InputFuzzTest {
         } finally {
             pool.shutdownNow();
         }
-        realOut.printf("InputFuzzTest: %d cases (%d traces, %d specs, %d models, %d command lines), %d refused, %d broke a rule%n",
-                cases, counts[0], counts[1], counts[2], counts[3], refused, broken.size());
+        realOut.printf("InputFuzzTest: %d cases (%d traces, %d specs, %d models, %d command lines) in %.0f s, %d refused,"
+                + " %d broke a rule%n", cases, counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - t0) / 1e9, refused,
+                broken.size());
         StringBuilder sb = new StringBuilder();
         for (Outcome o : broken) {
             sb.append("\n").append(o.what()).append(": ").append(o.broken()).append(" (exit ").append(o.exit()).append(")\n")
