@@ -4,6 +4,7 @@ import io.barreleye.modelcheck.CheckOptions;
 import io.barreleye.modelcheck.CheckResult;
 import io.barreleye.modelcheck.ModelChecker;
 import io.barreleye.modelcheck.Report;
+import io.barreleye.modelcheck.files.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,14 +62,49 @@ final class CheckCommand implements Callable<Integer> {
             description = "Seconds between progress lines on long runs (default: ${DEFAULT-VALUE}).")
     double progress;
 
+    // TLC's options that change nothing here, accepted so that a TLC command line works unchanged.
+    @Option(names = "-fp", paramLabel = "N", description = "As in TLC (0..130): which fingerprint polynomial; accepted, no effect here.")
+    Integer fp;
+
+    @Option(names = "-cleanup", description = "As in TLC: clean up the states folder; accepted (the checker writes none).")
+    boolean cleanup;
+
+    @Option(names = "-metadir", paramLabel = "DIR", description = "As in TLC: where TLC keeps its states; accepted (the checker writes none).")
+    Path metadir;
+
+    @Option(names = {"-noGenerateSpecTE", "-noTE"}, description = "As in TLC: no trace-explorer spec; accepted (the checker writes none).")
+    boolean noTraceExplorer;
+
+    @Option(names = "-lncheck", paramLabel = "STRATEGY", description = "As in TLC (e.g. final): when liveness is checked; accepted,"
+            + " liveness is always checked after the search.")
+    String lncheck;
+
     @Override
     public Integer call() throws IOException {
         int w = parseWorkers(workers);
         if (w < 0) return 2;
-        if (all) return checkAll(SpecCatalog.specsDir(), w, noDeadlock);
+        if (fp != null && (fp < 0 || fp > TlcFlags.MAX_FP)) {
+            System.err.println("barreleye check: -fp takes a number from 0 to " + TlcFlags.MAX_FP + ", as in TLC, not " + fp);
+            return 2;
+        }
+        if (all) {
+            if (spec != null) {
+                System.err.println("barreleye check: --all checks every model under specs/; give it no spec (not " + spec + ")");
+                return 2;
+            }
+            return checkAll(SpecCatalog.specsDir(), w, noDeadlock);
+        }
         if (spec == null) {
             System.err.println("barreleye check: give a spec (SPEC.tla) or --all");
             return 2;
+        }
+        spec = TlcFlags.specFile(spec);
+        for (Path target : dumpAndJson()) {
+            String why = OutputFiles.overwritesInput(target);
+            if (why != null) {
+                System.err.println("barreleye check: cannot write " + target + ": " + why);
+                return 2;
+            }
         }
         CheckOptions o = new CheckOptions();
         o.spec = spec;
@@ -93,9 +129,25 @@ final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         CheckResult r = ModelChecker.check(o, System.out);
-        if (json != null) Report.writeJson(r, json);
+        if (json != null) {
+            try {
+                OutputFiles.write(json, Report.json(r));
+            } catch (IOException e) {
+                // the verdict stands and gives the exit status; the JSON copy of it could not be written
+                System.err.println("barreleye check: -json: " + e.getMessage());
+                return r.exitCode();
+            }
+        }
         if (compareTlc) return TlcComparison.compare(o, r, System.out);
         return r.exitCode();
+    }
+
+    /** The files this check will write. */
+    private List<Path> dumpAndJson() {
+        List<Path> out = new java.util.ArrayList<>();
+        if (json != null) out.add(json);
+        if (dump != null && dump.size() == 2) out.add(Path.of(dump.get(1)));
+        return out;
     }
 
     static int parseWorkers(String s) {

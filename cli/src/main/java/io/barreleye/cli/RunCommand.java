@@ -53,6 +53,21 @@ final class RunCommand implements Callable<Integer> {
             description = "Simulation only: crash CORE at simulation step STEP (repeatable).")
     java.util.List<String> crashes = new java.util.ArrayList<>();
 
+    @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between progress lines on long runs (default: ${DEFAULT-VALUE}).")
+    double progress;
+
+    /** The most simulation steps a run takes, and the most wall time on threads. */
+    static final long SIM_BUDGET = 500_000_000L;
+    static final long THREADS_BUDGET_MS = 600_000L;
+    /** Generation A acknowledges ring positions modulo 2N in 16 bits. */
+    static final int MAX_SLOTS = 1 << 15;
+    /** A slot is one cache line. */
+    private static final int SLOT_BYTES = 64;
+
+    /** The step of each --crash, in order. */
+    private final java.util.List<Long> crashSteps = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         Topology t;
@@ -69,8 +84,25 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("barreleye run: --cores must be between 2 and " + t.size() + " for " + t.name());
             return 2;
         }
-        if (rounds < 1 || slots < 3) {
-            System.err.println("barreleye run: --rounds must be positive and --slots at least 3");
+        if (rounds < 1 || rounds > SIM_BUDGET) {
+            System.err.println("barreleye run: --rounds must be from 1 to " + SIM_BUDGET
+                    + " (every round takes at least one simulation step, and a run has at most " + SIM_BUDGET + ")");
+            return 2;
+        }
+        if (slots < 3 || slots > MAX_SLOTS) {
+            System.err.println("barreleye run: --slots must be from 3 to " + MAX_SLOTS + " (the ring positions fit the"
+                    + " 16-bit acknowledgement of generation A), not " + slots);
+            return 2;
+        }
+        long ringBytes = (long) n * (n - 1) * slots * SLOT_BYTES;
+        if (ringBytes > Runtime.getRuntime().maxMemory() / 2) {
+            System.err.printf("barreleye run: --slots %d on %d cores needs %d MiB of rings, more than half of the heap"
+                    + " (%d MiB); use fewer slots or give the JVM more (BARRELEYE_JAVA_OPTS=-Xmx8g)%n", slots, n,
+                    ringBytes >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            return 2;
+        }
+        if (progress <= 0) {
+            System.err.println("barreleye run: --progress must be a positive number of seconds");
             return 2;
         }
         CoreRuntime rt;
@@ -96,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
                         return 2;
                     }
                     sim.crashAt(step, core);
+                    crashSteps.add(step);
                 }
                 rt = sim;
             }
@@ -114,20 +147,42 @@ final class RunCommand implements Callable<Integer> {
         Machine m = Machine.boot(t, n, generation, slots, rt.clock());
         long t0 = System.nanoTime();
         boolean ok;
+        CoreRuntime r = rt;
         try {
-            ok = rt.run(m, w.start(m), rt instanceof SimRuntime ? 500_000_000L : 600_000L);
+            ok = Progress.run(() -> r.run(m, w.start(m), r instanceof SimRuntime ? SIM_BUDGET : THREADS_BUDGET_MS),
+                    (long) (progress * 1000), ms -> progressLine(r, ms), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("barreleye run: " + e.getMessage());
             return 2;
+        } catch (Exception e) {
+            System.err.println("barreleye run: " + Barreleye.describe(e));
+            return 1;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.print(RunResult.of(m, rt, usedSeed, w, ok, ms).format());
+        int missed = 0;
+        if (rt instanceof SimRuntime sim) {
+            for (int i = 0; i < crashes.size(); i++) {
+                if (crashSteps.get(i) >= sim.steps()) {
+                    missed++;
+                    System.err.println("barreleye run: --crash " + crashes.get(i) + " never happened: the run ended at step "
+                            + sim.steps());
+                }
+            }
+        }
         if (usedSeed != null) {
             System.out.println("Replay: ./barreleye run --machine " + machine + " --cores " + n + " --runtime sim --seed "
                     + usedSeed + " --workload " + workload + " --rounds " + rounds
                     + (workload.equals("map-unmap") ? " --tree " + tree : "")
                     + (crashes.isEmpty() ? "" : " --crash " + String.join(" --crash ", crashes)));
         }
-        return ok ? 0 : 1;
+        return missed > 0 ? 2 : ok ? 0 : 1;
+    }
+
+    private static String progressLine(CoreRuntime rt, long ms) {
+        // the simulation's step count is read from this thread without a lock: a progress line may lag a little
+        return String.format(java.util.Locale.ROOT, "Progress: %.0f s%s", ms / 1000.0,
+                rt instanceof SimRuntime sim ? ", " + sim.steps() + " of at most " + SIM_BUDGET + " simulation steps"
+                        : " of at most " + THREADS_BUDGET_MS / 1000 + " s");
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class TlcComparison {
     static final String ENV = "TLA2TOOLS_JAR";
+    /** The first line TLC prints: its absence means TLC never started. */
+    private static final String BANNER = "TLC2 Version";
     private static final Pattern COUNTS = Pattern.compile("(\\d+) states generated, (\\d+) distinct states found");
 
     /** TLC's answer on one model. */
@@ -40,7 +42,11 @@ final class TlcComparison {
 
     /** Prints the comparison; 0 when TLC and Barreleye agree on verdict and distinct states. */
     static int compare(CheckOptions o, CheckResult ours, PrintStream out) {
-        Path jar = jar();
+        return compare(jar(), o, ours, out);
+    }
+
+    /** As {@link #compare(CheckOptions, CheckResult, PrintStream)}, with TLC's jar given (null: none). */
+    static int compare(Path jar, CheckOptions o, CheckResult ours, PrintStream out) {
         if (jar == null) {
             out.println(skipReason());
             return ours.exitCode();
@@ -53,7 +59,12 @@ final class TlcComparison {
         try {
             tlc = run(jar, o);
         } catch (IOException e) {
-            out.println("barreleye: could not run TLC: " + e.getMessage());
+            out.println("TLC did not run: " + e.getMessage());
+            return 2;
+        }
+        if (!tlc.output().contains(BANNER)) {
+            // no banner: the JVM could not start TLC (a broken jar, a wrong class), so there is nothing to compare
+            out.println("TLC did not run: " + firstLine(tlc.output()) + " (exit " + tlc.exit() + ")");
             return 2;
         }
         out.println();
@@ -67,16 +78,49 @@ final class TlcComparison {
         return same ? ours.exitCode() : 1;
     }
 
+    /**
+     * Runs TLC in a scratch copy of the spec's folder (its modules and models), with its states
+     * there too, so that TLC's own files ({@code *_TTrace_*.tla}, {@code states/}) never land
+     * beside the user's spec; the copy is deleted afterwards.
+     */
     static TlcRun run(Path jar, CheckOptions o) throws IOException {
         Path spec = o.spec.toAbsolutePath();
         Path cfg = (o.config != null ? o.config : ModelChecker.defaultConfig(o.spec)).toAbsolutePath();
-        Path meta = Files.createTempDirectory("barreleye-tlc");
+        Path scratch = Files.createTempDirectory("barreleye-tlc");
+        try {
+            copyModules(spec.getParent(), scratch);
+            Files.copy(cfg, scratch.resolve("barreleye-model.cfg"));
+            return runIn(scratch, jar, o, spec.getFileName().toString());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void copyModules(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(from)) {
+            for (Path f : s.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".tla")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private static String firstLine(String output) {
+        return output.lines().filter(l -> !l.isBlank()).findFirst().orElse("no output");
+    }
+
+    private static TlcRun runIn(Path scratch, Path jar, CheckOptions o, String specName) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC", "-cp", jar.toAbsolutePath().toString(), "tlc2.TLC", "-workers",
-                Integer.toString(o.workers), "-metadir", meta.toString(), "-config", cfg.toString()));
+                Integer.toString(o.workers), "-metadir", scratch.resolve("states").toString(), "-config", "barreleye-model.cfg"));
         if (o.noDeadlock) cmd.add("-deadlock");
-        cmd.add(spec.getFileName().toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.getParent().toFile()).redirectErrorStream(true);
+        cmd.add(specName);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true);
         long t0 = System.nanoTime();
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

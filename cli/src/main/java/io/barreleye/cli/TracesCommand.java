@@ -1,22 +1,18 @@
 package io.barreleye.cli;
 
-import io.barreleye.modelcheck.config.ConfigException;
 import io.barreleye.modelcheck.config.ConfigParser;
 import io.barreleye.modelcheck.config.ModelConfig;
+import io.barreleye.modelcheck.files.OutputFiles;
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
-import io.barreleye.modelcheck.eval.SemanticException;
-import io.barreleye.modelcheck.syntax.SyntaxException;
 import io.barreleye.modelcheck.trace.SpecSimulator;
 import io.barreleye.modelcheck.trace.Trace;
 import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +37,23 @@ final class TracesCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files.")
         List<Path> files;
 
+        @Option(names = "--specs", paramLabel = "DIR",
+                description = "The folder of specs and models a trace may name, besides its own folder (default: specs/).")
+        Path specs;
+
         @Override
         public Integer call() {
+            Path specsDir = specs != null ? specs : SpecCatalog.specsDir();
+            if (specs != null && !Files.isDirectory(specs)) {
+                System.err.println("barreleye traces check: --specs " + specs + " is not a folder");
+                return 2;
+            }
             int bad = 0;
             for (Path f : files) {
                 long t0 = System.nanoTime();
                 try {
                     Trace t = Trace.read(f);
-                    TraceValidator.Result r = TraceCheck.check(t, SpecCatalog.specsDir());
+                    TraceValidator.Result r = TraceCheck.check(t, specsDir);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (r.conforms()) {
                         System.out.printf("%s: conforms to %s (%d events, %d spec states visited, %.2fs, %.0f events/s)%n",
@@ -57,21 +62,12 @@ final class TracesCommand implements Runnable {
                         bad++;
                         System.out.println(f + ": DOES NOT CONFORM to " + t.spec() + " at " + r.diagnosis());
                     }
-                } catch (NoSuchFileException e) {
+                } catch (Exception e) {
+                    if (!InputErrors.isInputError(e)) throw new IllegalStateException(e);
                     bad++;
-                    System.out.println(f + ": no such file");
-                } catch (Trace.TraceException | ConfigException e) {
-                    bad++;
-                    System.out.println("error: " + e.getMessage());
-                } catch (SyntaxException e) {
-                    bad++;
-                    System.out.println("error: " + e.located());
-                } catch (SemanticException e) {
-                    bad++;
-                    System.out.println("error: " + e.located());
-                } catch (EvalException | IOException e) {
-                    bad++;
-                    System.out.println(f + ": error: " + e.getMessage());
+                    String m = InputErrors.message(e);
+                    // a malformed trace's message starts with its file:line:column already
+                    System.out.println(m.startsWith(f + ":") ? m : f + ": error: " + m);
                 }
             }
             return bad == 0 ? 0 : 1;
@@ -94,11 +90,12 @@ final class TracesCommand implements Runnable {
         @Option(names = "-seed", defaultValue = "1")
         long seed;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE")
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "The trace to write: a new file (an existing spec, model or trace is never replaced).")
         Path out;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Path cfgPath = config != null ? config : io.barreleye.modelcheck.ModelChecker.defaultConfig(spec);
             if (!Files.isRegularFile(spec)) {
                 System.err.println("barreleye traces simulate: no such file " + spec);
@@ -108,25 +105,25 @@ final class TracesCommand implements Runnable {
                 System.err.println("barreleye traces simulate: -depth must be positive");
                 return 2;
             }
+            String refusal = OutputFiles.refusal(out);
+            if (refusal != null) {
+                System.err.println("barreleye traces simulate: --out: cannot write " + out + ": " + refusal);
+                return 2;
+            }
             try {
                 ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
                 CompiledSpec cs = CompiledSpec.compile(spec, cfg, true, new PrintStream(OutputStream.nullOutputStream()));
                 List<String> lines = new ArrayList<>();
                 lines.add(TraceCheck.header(spec.getFileName().toString(), cfgPath.getFileName().toString(), java.util.Map.of()));
                 lines.addAll(SpecSimulator.behaviour(cs, seed, depth));
-                Files.write(out, lines, StandardCharsets.UTF_8);
+                OutputFiles.write(out, String.join("\n", lines) + "\n");
                 System.out.println("Wrote " + (lines.size() - 2) + " steps of " + spec + " (seed " + seed + ") to " + out);
                 return 0;
-            } catch (NoSuchFileException e) {
-                System.err.println("barreleye traces simulate: no such file " + e.getFile());
-            } catch (ConfigException e) {
-                System.err.println("barreleye traces simulate: " + e.getMessage());
-            } catch (SyntaxException e) {
-                System.err.println("barreleye traces simulate: " + e.located());
-            } catch (SemanticException e) {
-                System.err.println("barreleye traces simulate: " + e.located());
+            } catch (Exception e) {
+                if (!InputErrors.isInputError(e)) throw new IllegalStateException(e);
+                System.err.println("barreleye traces simulate: " + InputErrors.message(e));
+                return e instanceof EvalException ev ? ev.exitCode() : 2;
             }
-            return 2;
         }
     }
 
@@ -137,7 +134,8 @@ final class TracesCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR")
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "The folder to write into (created if only its last part is missing).")
         Path out;
 
         @Override
@@ -148,14 +146,11 @@ final class TracesCommand implements Runnable {
                         + m.getFileName().toString().replace(".tla", ".cfg") + " " + m.getFileName()
                         + " (in " + out + "); \"Invariant TraceNotFinished is violated\" means the trace conforms.");
                 return 0;
-            } catch (NoSuchFileException e) {
-                System.err.println("barreleye traces export-tla: no such file " + e.getFile());
-            } catch (Trace.TraceException | IllegalArgumentException | ConfigException e) {
-                System.err.println("barreleye traces export-tla: " + e.getMessage());
-            } catch (IOException e) {
-                System.err.println("barreleye traces export-tla: " + e.getMessage());
+            } catch (Exception e) {
+                if (!InputErrors.isInputError(e)) throw new IllegalStateException(e);
+                System.err.println("barreleye traces export-tla: " + InputErrors.message(e));
+                return 2;
             }
-            return 2;
         }
     }
 }

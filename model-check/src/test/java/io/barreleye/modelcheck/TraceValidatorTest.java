@@ -95,7 +95,7 @@ class TraceValidatorTest {
     void threadedTracesAreOrderedByTheirClocks() throws IOException {
         Path f = dir.resolve("clock.ndjson");
         spec();
-        Files.write(f, List.of("{\"spec\":\"Pair.tla\",\"model\":\"Pair.cfg\",\"order\":\"clock\"}",
+        Files.write(f, List.of("{\"trace\":\"barreleye/1\",\"spec\":\"Pair.tla\",\"model\":\"Pair.cfg\",\"order\":\"clock\"}",
                 "{\"event\":\"IncX\",\"clock\":2,\"vars\":{\"x\":2}}",
                 "{\"event\":\"IncX\",\"clock\":1,\"vars\":{\"x\":1}}"));
         assertTrue(TraceCheck.check(Trace.read(f), dir).conforms());

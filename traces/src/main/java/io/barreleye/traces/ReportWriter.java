@@ -1,8 +1,8 @@
 package io.barreleye.traces;
 
 import io.barreleye.modelcheck.Report;
+import io.barreleye.modelcheck.files.OutputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class ReportWriter {
                     .append('}').append(i + 1 < cov.size() ? ",\n" : "\n");
         }
         j.append("  ]\n}\n");
-        Files.writeString(dir.resolve("report.json"), j, StandardCharsets.UTF_8);
+        OutputFiles.write(dir.resolve("report.json"), j.toString());
 
         StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Barreleye verification report</title>"
                 + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
@@ -85,7 +85,7 @@ public final class ReportWriter {
                             : c.statesVisited() + " of " + c.modelDistinct()).append("</td></tr>");
         }
         h.append("</table></body></html>\n");
-        Files.writeString(dir.resolve("index.html"), h, StandardCharsets.UTF_8);
+        OutputFiles.write(dir.resolve("index.html"), h.toString());
     }
 
     private static String esc(String s) {

@@ -119,7 +119,7 @@ class GoldenTracesTest {
     @Test
     void malformedTracesGetALocatedMessage() throws IOException {
         Path f = tmp.resolve("bad.ndjson");
-        Files.writeString(f, "{\"spec\":\"Urpc.tla\"}\n{\"event\":\"Send\",\"args\":[1,}\n");
+        Files.writeString(f, "{\"trace\":\"barreleye/1\",\"spec\":\"Urpc.tla\"}\n{\"event\":\"Send\",\"args\":[1,}\n");
         Trace.TraceException e = org.junit.jupiter.api.Assertions.assertThrows(Trace.TraceException.class, () -> Trace.read(f));
         assertTrue(e.getMessage().contains("bad.ndjson:2:"), e.getMessage());
         Files.writeString(f, "{\"event\":\"Send\"}\n");

@@ -179,14 +179,19 @@ public final class Bfs {
             r.coverage.sort(java.util.Comparator.comparing((CheckResult.Coverage c) -> c.action().span() == null ? 0
                     : c.action().span().line()).thenComparing(c -> c.action().name()));
         }
-        if (dumpDot != null && s == null) {
+        if (dumpDot != null) {
+            // as TLC: the graph explored so far is written on a violation too
             try {
                 DotWriter.write(graph, initIdx, spec.varNames, dumpDot);
                 out.println("Wrote the state graph (" + graph.size() + " states) to " + dumpDot);
             } catch (java.io.IOException ex) {
-                r.verdict = Verdict.FILE_ERROR;
-                r.message = "cannot write " + dumpDot + ": " + ex.getMessage();
-                return;
+                if (s != null) {
+                    out.println("Error: cannot write " + dumpDot + ": " + ex.getMessage());
+                } else {
+                    r.verdict = Verdict.FILE_ERROR;
+                    r.message = "cannot write " + dumpDot + ": " + ex.getMessage();
+                    return;
+                }
             }
         }
         if (s != null) {

@@ -2,11 +2,9 @@ package io.barreleye.modelcheck.search;
 
 import io.barreleye.modelcheck.Report;
 import io.barreleye.modelcheck.eval.Label;
+import io.barreleye.modelcheck.files.OutputFiles;
 import io.barreleye.modelcheck.value.Value;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +20,7 @@ final class DotWriter {
             throw new IOException("the state graph has " + g.size() + " states; -dump dot is for models of at most "
                     + MAX_STATES);
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        OutputFiles.write(file, w -> {
             w.write("digraph StateGraph {\n  node [shape=box, fontname=\"monospace\"];\n");
             for (int i = 0; i < g.size(); i++) {
                 Value[] s = g.state(i);
@@ -36,6 +34,6 @@ final class DotWriter {
                 }
             }
             w.write("}\n");
-        }
+        });
     }
 }

@@ -6,16 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for trace lines (the checker has no dependencies): objects become
- * LinkedHashMaps, arrays Lists, numbers Longs, plus Strings, Booleans and null. Errors name the
- * column.
+ * A small, strict JSON reader for trace lines (the checker has no dependencies): objects become
+ * LinkedHashMaps, arrays Lists, numbers Longs, plus Strings, Booleans and null. Anything RFC 8259
+ * does not allow is refused (leading zeros, raw control characters in strings, a repeated field
+ * name), and so is nesting deeper than {@link #MAX_DEPTH}, so that no line can exhaust the stack.
+ * Errors name the column.
  */
 public final class Json {
+    /** Deeper nesting is refused: trace values are a handful of levels deep. */
+    public static final int MAX_DEPTH = 200;
+
     private final String s;
     private int p;
+    private int depth;
+    /** When locating: the path of the value whose column is wanted, the path read so far, and the answer. */
+    private final List<Object> target;
+    private final List<Object> at = new ArrayList<>();
+    private int found = -1;
 
-    private Json(String s) {
+    private Json(String s, List<Object> target) {
         this.s = s;
+        this.target = target;
     }
 
     /** Thrown for malformed JSON, with the 1-based column. */
@@ -29,7 +40,7 @@ public final class Json {
     }
 
     public static Object parse(String text) {
-        Json j = new Json(text);
+        Json j = new Json(text, null);
         j.ws();
         Object v = j.value();
         j.ws();
@@ -37,22 +48,41 @@ public final class Json {
         return v;
     }
 
+    /**
+     * The 1-based column where the value at {@code path} (field names and array indexes from the
+     * top) starts in {@code text}, a line that parses; 1 when there is no such value. Reading a
+     * line again to place an error keeps the common path, a line that is fine, free of bookkeeping.
+     */
+    public static int columnOf(String text, List<Object> path) {
+        Json j = new Json(text, path);
+        j.ws();
+        j.value();
+        return j.found < 0 ? 1 : j.found;
+    }
+
     private JsonException error(String msg) {
         return new JsonException(p + 1, msg);
     }
 
     private void ws() {
-        while (p < s.length() && Character.isWhitespace(s.charAt(p))) p++;
+        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t' || s.charAt(p) == '\r' || s.charAt(p) == '\n')) p++;
     }
 
     private Object value() {
+        if (target != null && found < 0 && at.equals(target)) found = p + 1;
         if (p >= s.length()) throw error("unexpected end of line, expected a value");
         char c = s.charAt(p);
         switch (c) {
             case '{':
-                return object();
+                enter();
+                Map<String, Object> o = object();
+                depth--;
+                return o;
             case '[':
-                return array();
+                enter();
+                List<Object> a = array();
+                depth--;
+                return a;
             case '"':
                 return string();
             case 't':
@@ -67,6 +97,10 @@ public final class Json {
         }
     }
 
+    private void enter() {
+        if (++depth > MAX_DEPTH) throw error("nested deeper than " + MAX_DEPTH + " levels");
+    }
+
     private Object literal(String word, Object v) {
         if (!s.startsWith(word, p)) throw error("expected " + word);
         p += word.length();
@@ -76,7 +110,16 @@ public final class Json {
     private Long number() {
         int start = p;
         if (s.charAt(p) == '-') p++;
-        while (p < s.length() && Character.isDigit(s.charAt(p))) p++;
+        int digits = p;
+        while (p < s.length() && s.charAt(p) >= '0' && s.charAt(p) <= '9') p++;
+        if (p == digits) {
+            p = start;
+            throw error("malformed number");
+        }
+        if (s.charAt(digits) == '0' && p - digits > 1) {
+            p = start;
+            throw error("a number must not start with 0");
+        }
         if (p < s.length() && (s.charAt(p) == '.' || s.charAt(p) == 'e' || s.charAt(p) == 'E')) {
             throw error("only integers are allowed in traces");
         }
@@ -99,7 +142,7 @@ public final class Json {
                 p = q + 1;
                 return out;
             }
-            if (c == '\\') break;
+            if (c == '\\' || c < 0x20) break;
             q++;
         }
         StringBuilder sb = new StringBuilder();
@@ -107,6 +150,10 @@ public final class Json {
             if (p >= s.length()) throw error("unterminated string");
             char c = s.charAt(p++);
             if (c == '"') return sb.toString();
+            if (c < 0x20) {
+                p--;
+                throw error("control character U+" + String.format("%04X", (int) c) + " in a string (escape it)");
+            }
             if (c != '\\') {
                 sb.append(c);
                 continue;
@@ -122,7 +169,13 @@ public final class Json {
                 case 'f' -> sb.append('\f');
                 case 'u' -> {
                     if (p + 4 > s.length()) throw error("short \\u escape");
-                    sb.append((char) Integer.parseInt(s.substring(p, p + 4), 16));
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int d = Character.digit(s.charAt(p + i), 16);
+                        if (d < 0) throw error("\\u takes four hex digits");
+                        code = code * 16 + d;
+                    }
+                    sb.append((char) code);
                     p += 4;
                 }
                 default -> throw error("unknown escape \\" + e);
@@ -140,7 +193,9 @@ public final class Json {
         }
         while (true) {
             ws();
+            if (target != null) at.add(out.size());
             out.add(value());
+            if (target != null) at.remove(at.size() - 1);
             ws();
             if (p >= s.length()) throw error("unterminated array");
             char c = s.charAt(p++);
@@ -160,12 +215,19 @@ public final class Json {
         while (true) {
             ws();
             if (p >= s.length() || s.charAt(p) != '"') throw error("expected a quoted field name");
+            int keyAt = p;
             String k = string();
+            if (out.containsKey(k)) {
+                p = keyAt;
+                throw error("the field \"" + k + "\" appears twice");
+            }
             ws();
             if (p >= s.length() || s.charAt(p) != ':') throw error("expected : after a field name");
             p++;
             ws();
+            if (target != null) at.add(k);
             out.put(k, value());
+            if (target != null) at.remove(at.size() - 1);
             ws();
             if (p >= s.length()) throw error("unterminated object");
             char c = s.charAt(p++);

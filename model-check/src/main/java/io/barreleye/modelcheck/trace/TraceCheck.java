@@ -17,13 +17,38 @@ import java.util.Map;
 public final class TraceCheck {
     private TraceCheck() {}
 
-    /** Finds a file the header names: next to the trace, else under {@code specsDir}. */
-    static Path locate(Path trace, String name, Path specsDir) {
-        Path p = Path.of(name);
-        if (p.isAbsolute()) return p;
-        Path beside = trace.toAbsolutePath().getParent().resolve(name);
-        if (Files.exists(beside)) return beside;
-        return specsDir.resolve(name);
+    /**
+     * Finds a file the header names: next to the trace, else under {@code specsDir}; only inside
+     * those two folders (the reader has refused absolute names and {@code ..}; a link that leads
+     * out of the folder is refused here). Null when it is in neither.
+     */
+    static Path locate(Path trace, String name, Path specsDir) throws IOException {
+        if (!TraceReader.safeRelative(name)) return null;
+        Path inTraceFolder = inside(trace.toAbsolutePath().getParent(), name);
+        return inTraceFolder != null ? inTraceFolder : inside(specsDir.toAbsolutePath(), name);
+    }
+
+    /** {@code dir/name} when it is a file that really lies under {@code dir}, links resolved; else null. */
+    private static Path inside(Path dir, String name) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) return null;
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) return null;
+        return p.toRealPath().startsWith(dir.toRealPath()) ? p : null;
+    }
+
+    /** The spec or model {@code name} a trace names, or a refusal saying where it was looked for. */
+    static Path resolve(Trace t, String what, String name, Path specsDir) throws IOException {
+        Path p = locate(t.file(), name, specsDir);
+        if (p == null) {
+            throw new Trace.TraceException(t.file() + ":" + t.headerLine() + ": the " + what + " " + name
+                    + " is not found (looked next to the trace and in " + specsDir + ")");
+        }
+        return p;
+    }
+
+    /** The model a trace names: its {@code "model"}, else the spec's name with {@code .cfg}. */
+    static String modelName(Trace t) {
+        return t.model() != null ? t.model() : t.spec().replaceFirst("\\.tla$", ".cfg");
     }
 
     /**
@@ -36,11 +61,8 @@ public final class TraceCheck {
 
     /** Compiles the trace's spec and model, with the trace's constants replacing the model's. */
     public static CompiledSpec compile(Trace t, Path specsDir) throws IOException {
-        Path tla = locate(t.file(), t.spec(), specsDir);
-        if (!Files.isRegularFile(tla)) throw new Trace.TraceException(t.file() + ": the spec " + t.spec() + " is not found (looked next to the trace and in " + specsDir + ")");
-        String modelName = t.model() != null ? t.model() : t.spec().replaceFirst("\\.tla$", ".cfg");
-        Path cfgPath = locate(t.file(), modelName, specsDir);
-        if (!Files.isRegularFile(cfgPath)) throw new Trace.TraceException(t.file() + ": the model " + modelName + " is not found");
+        Path tla = resolve(t, "spec", t.spec(), specsDir);
+        Path cfgPath = resolve(t, "model", modelName(t), specsDir);
         String key = tla.toAbsolutePath() + "@" + Files.getLastModifiedTime(tla) + "|" + cfgPath.toAbsolutePath() + "@"
                 + Files.getLastModifiedTime(cfgPath) + "|" + header("", "", t.constants());
         CompiledSpec cached = COMPILED.get(key);
@@ -53,6 +75,13 @@ public final class TraceCheck {
 
     private static CompiledSpec compileFresh(Trace t, Path tla, Path cfgPath) throws IOException {
         ModelConfig cfg = ConfigParser.parse(cfgPath.getFileName().toString(), Files.readString(cfgPath, StandardCharsets.UTF_8));
+        for (String c : t.constants().keySet()) {
+            // the model gives every constant of the spec a value (as TLC requires), so any other name is not one
+            if (!cfg.constants.containsKey(c) && !cfg.overrides.containsKey(c)) {
+                throw new Trace.TraceException(t.file() + ":" + t.headerLine() + ": the header's constant " + c
+                        + " is not a constant of " + t.spec() + " (the model " + cfgPath.getFileName() + " gives it no value)");
+            }
+        }
         for (Map.Entry<String, Value> c : t.constants().entrySet()) {
             cfg.constants.put(c.getKey(), c.getValue());
             cfg.overrides.remove(c.getKey()); // the trace's value replaces the model's `C <- Op` too

@@ -55,6 +55,10 @@ public final class TraceValues {
                 }
                 return fcn(keys, vals);
             }
+            if (o.size() == 1 && (o.containsKey("set") || o.containsKey("fcn"))) {
+                throw new IllegalArgumentException("{\"" + o.keySet().iterator().next() + "\": ...} takes an array");
+            }
+            if (o.size() == 1 && o.containsKey("mv")) throw new IllegalArgumentException("{\"mv\": ...} takes a model value's name");
             String[] names = o.keySet().toArray(new String[0]);
             Value[] vals = new Value[names.length];
             for (int i = 0; i < names.length; i++) vals[i] = toValue(o.get(names[i]));
@@ -67,6 +71,11 @@ public final class TraceValues {
         Integer[] idx = new Integer[keys.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         java.util.Arrays.sort(idx, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+        for (int i = 1; i < idx.length; i++) {
+            if (keys.get(idx[i - 1]).compareTo(keys.get(idx[i])) == 0) {
+                throw new IllegalArgumentException("a \"fcn\" maps " + keys.get(idx[i]) + " twice");
+            }
+        }
         Value[] d = new Value[idx.length];
         Value[] v = new Value[idx.length];
         for (int i = 0; i < idx.length; i++) {
