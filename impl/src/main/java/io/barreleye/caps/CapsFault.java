@@ -12,5 +12,7 @@ public enum CapsFault {
     /** A core deletes at a revoke commit without waiting for copies in flight to it, and installs late copies (bugs/CapCommitRevokeInflight). */
     REVOKE_IGNORES_INFLIGHT,
     /** An aborted retype forgets the operation but keeps the owner's lock. */
-    KEEP_LOCK_AFTER_ABORT
+    KEEP_LOCK_AFTER_ABORT,
+    /** A move's new owner names itself in its copies but never records that it owns the capability: nobody owns it after the move. */
+    LOSE_OWNER_ON_MOVE
 }

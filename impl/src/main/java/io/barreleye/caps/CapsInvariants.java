@@ -121,6 +121,17 @@ public final class CapsInvariants {
         return null;
     }
 
+    /** At the end of a run, CapCommit.tla's quiescent state on every live core: no lock held, no retype, revoke or move in progress. */
+    public static String quiescent(Machine m) {
+        for (Caps c : live(m)) {
+            if (!c.db.lock().isEmpty()) return "core " + c.core() + " still holds locks " + c.db.lock();
+            if (!c.retype.rt().isEmpty()) return "core " + c.core() + " still has retypes in progress " + c.retype.rt().keySet();
+            if (!c.revoke.rv().isEmpty()) return "core " + c.core() + " still has revokes in progress " + c.revoke.rv().keySet();
+            if (!c.move.mv().isEmpty() || !c.move.busyAt().isEmpty()) return "core " + c.core() + " still takes part in moves";
+        }
+        return null;
+    }
+
     /** Every owner's lock belongs to an operation in progress on it. */
     static String noLockOutlivesOp(Machine m) {
         for (Caps c : live(m)) {
@@ -147,7 +158,13 @@ public final class CapsInvariants {
         return null;
     }
 
-    /** With no move of it in progress, one live core owns a capability and every copy, held or in flight, names it. */
+    /**
+     * With no move of it in progress, exactly one live core owns a capability and every copy, held
+     * or in flight, names it. A capability held by a live core whose copies name a live owner that
+     * does not own it is owned by nobody: a lost owner. (Copies naming a crashed owner have none to
+     * agree with; the protocols do not elect a new one. While a revoke is in progress, copies of
+     * the descendants it deletes outlive their owner's until their core's RevokeAt.)
+     */
     static String ownerAgreed(Machine m) {
         List<Caps> live = live(m);
         Map<Long, List<Integer>> claimants = new HashMap<>();
@@ -156,6 +173,15 @@ public final class CapsInvariants {
             for (long id : c.db.owner()) claimants.computeIfAbsent(id, x -> new ArrayList<>()).add(c.core());
             moving.addAll(c.move.mv().keySet());
             moving.addAll(c.move.busyAt().keySet());
+        }
+        boolean revoking = false;
+        for (Caps c : live) revoking |= !c.revoke.rv().isEmpty();
+        for (Caps c : revoking ? List.<Caps>of() : live) {
+            for (long id : c.db.copies().keySet()) {
+                int named = c.db.ownerAt(id);
+                if (named < 0 || claimants.containsKey(id) || moving.contains(id) || !m.isAlive(named)) continue;
+                return "core " + c.core() + "'s copies of " + Long.toHexString(id) + " name core " + named + ", which does not own it: nobody does";
+            }
         }
         for (Map.Entry<Long, List<Integer>> e : claimants.entrySet()) {
             long id = e.getKey();

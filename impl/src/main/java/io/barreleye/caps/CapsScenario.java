@@ -104,4 +104,9 @@ public final class CapsScenario implements Scenario {
     public List<Invariant> invariants() {
         return CapsInvariants.all();
     }
+
+    @Override
+    public String quiescent(Machine m) {
+        return CapsInvariants.quiescent(m);
+    }
 }

@@ -229,7 +229,7 @@ public final class MoveProtocol {
         caps.markers.remove(opKey);
         Capability c = caps.db.get(capId);
         if (c != null) c.ownerAt = finalOwner;
-        if (finalOwner == caps.core() && c != null) caps.db.owned.add(capId);
+        if (finalOwner == caps.core() && c != null && !caps.fault(CapsFault.LOSE_OWNER_ON_MOVE)) caps.db.owned.add(capId);
     }
 
     /** This core left the view: moves it sequences are aborted (it stays the owner); it stops taking part in others'. */

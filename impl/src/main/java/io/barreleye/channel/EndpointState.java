@@ -25,6 +25,12 @@ public interface EndpointState {
     /** Generation A, spec {@code ackSent[Peer(c)]}: the {@link #taken} count last written to the peer. */
     long ackSent();
 
+    /** The first word of the caller's message of this side's last Send (0 for an empty one): what the caller meant to send. */
+    long sentWord();
+
+    /** The first word of the message this side's last Recv delivered to its caller (0 for an empty one). */
+    long deliveredWord();
+
     /** Slot {@code i} of the ring this side writes (the spec's {@code ring[c][i]}). */
     Slot txSlot(int i);
 

@@ -15,8 +15,8 @@ final class EpochAckEndpoint extends RingEndpoint {
     private final int ackThreshold;
     private static final long[] NO_PAYLOAD = new long[0];
 
-    EpochAckEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
-        super(tx, rx, side, observer);
+    EpochAckEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
+        super(tx, rx, side, observer, faults);
         this.ackThreshold = Math.max(2, slots / 2);
     }
 
@@ -33,10 +33,11 @@ final class EpochAckEndpoint extends RingEndpoint {
 
     @Override
     boolean sendFragment(long[] src, int off, int len, boolean more) {
-        if (next - acked >= slots - 1) {
+        int dataSlots = fullRingOffByOne ? slots : slots - 1;
+        if (next - acked >= dataSlots) {
             // Looks full: ACKs at the head of rx may free slots without involving the user.
             takeAcks();
-            if (next - acked >= slots - 1) {
+            if (next - acked >= dataSlots) {
                 busy++;
                 observed("SendBusy");
                 return false;
@@ -62,7 +63,7 @@ final class EpochAckEndpoint extends RingEndpoint {
                 continue;
             }
             int len = Header.length(h);
-            rx.readPayload(rxSlot, dst, off, len);
+            readSlot(dst, off, len);
             take(h);
             received++;
             observed("Recv");
@@ -108,8 +109,7 @@ final class EpochAckEndpoint extends RingEndpoint {
 
     /** Spec {@code Write}: payload, then the header with epoch and ack, released last. */
     private void write(long[] src, int off, int len, long flags) {
-        tx.writePayload(txSlot, src, off, len);
-        tx.publish(txSlot, txEpoch | flags | Header.lengthField(len) | Header.ackField(taken));
+        writeSlot(src, off, len, txEpoch | flags | Header.lengthField(len) | Header.ackField(staleAck ? ackSent : taken));
         ackSent = taken;
         advanceTx();
     }

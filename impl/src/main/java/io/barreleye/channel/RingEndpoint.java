@@ -18,6 +18,14 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     final int side;
     /** Null unless the channel is observed; then also the lock both sides run their calls under. */
     final ChannelObserver observer;
+    /** Planted bugs (ChannelFault), all false outside tests. */
+    final boolean fullRingOffByOne;
+    final boolean headerBeforePayload;
+    final boolean staleAck;
+    final boolean readsNextSlot;
+    /** HEADER_BEFORE_PAYLOAD: the payload of the last published slot, written at the next call; null when none is due. */
+    long[] latePayload;
+    int lateSlot;
 
     /** Spec {@code next[c]}, as an unbounded count; the slot is txSlot, the epoch txEpoch. */
     long next;
@@ -39,13 +47,20 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     long busy;
     long acksSent;
     long acksReceived;
+    /** The first word of the caller's last message sent, and of the last message delivered (0 for an empty one). */
+    long sentWord;
+    long deliveredWord;
 
-    RingEndpointState(Ring tx, Ring rx, int side, ChannelObserver observer) {
+    RingEndpointState(Ring tx, Ring rx, int side, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
         this.tx = tx;
         this.rx = rx;
         this.slots = tx.slots;
         this.side = side;
         this.observer = observer;
+        this.fullRingOffByOne = faults.contains(ChannelFault.FULL_RING_OFF_BY_ONE);
+        this.headerBeforePayload = faults.contains(ChannelFault.HEADER_BEFORE_PAYLOAD);
+        this.staleAck = faults.contains(ChannelFault.STALE_PIGGYBACKED_ACK);
+        this.readsNextSlot = faults.contains(ChannelFault.READS_NEXT_SLOT);
     }
 }
 
@@ -56,8 +71,8 @@ abstract class RingEndpointState extends RingEndpointPadHead {
 abstract class RingEndpoint extends RingEndpointState implements Endpoint, FragmentLink, EndpointState {
     long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
-    RingEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
-        super(tx, rx, side, observer);
+    RingEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
+        super(tx, rx, side, observer, faults);
     }
 
     /** The generation's {@code Send} / {@code SendBusy}. */
@@ -70,6 +85,7 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     public final boolean trySendFragment(long[] src, int off, int len, boolean more) {
         if (observer == null) return sendFragment(src, off, len, more);
         synchronized (observer) {
+            writeLatePayload();
             return sendFragment(src, off, len, more);
         }
     }
@@ -78,8 +94,35 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     public final int tryRecvFragment(long[] dst, int off) {
         if (observer == null) return recvFragment(dst, off);
         synchronized (observer) {
+            writeLatePayload();
             return recvFragment(dst, off);
         }
+    }
+
+    /** Spec {@code Write}'s payload then header: the header is released last (unless HEADER_BEFORE_PAYLOAD is planted). */
+    final void writeSlot(long[] src, int off, int len, long header) {
+        sentWord = len > 0 ? src[off] : 0;
+        if (headerBeforePayload) {
+            tx.publish(txSlot, header);
+            latePayload = java.util.Arrays.copyOfRange(src, off, off + len);
+            lateSlot = txSlot;
+            return;
+        }
+        tx.writePayload(txSlot, src, off, len);
+        tx.publish(txSlot, header);
+    }
+
+    /** Spec {@code Recv}'s copy-out of the slot being taken (of the next one, if READS_NEXT_SLOT is planted). */
+    final void readSlot(long[] dst, int off, int len) {
+        rx.readPayload(readsNextSlot ? (rxSlot + 1) % slots : rxSlot, dst, off, len);
+        deliveredWord = len > 0 ? dst[off] : 0;
+    }
+
+    /** HEADER_BEFORE_PAYLOAD: the payload published late lands now. */
+    private void writeLatePayload() {
+        if (latePayload == null) return;
+        tx.writePayload(lateSlot, latePayload, 0, latePayload.length);
+        latePayload = null;
     }
 
     /** Tells the observer, if any, that the spec action {@code action} was just taken. */
@@ -167,6 +210,16 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     @Override
     public final long ackSent() {
         return ackSent;
+    }
+
+    @Override
+    public final long sentWord() {
+        return sentWord;
+    }
+
+    @Override
+    public final long deliveredWord() {
+        return deliveredWord;
     }
 
     @Override

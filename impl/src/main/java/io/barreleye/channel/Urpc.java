@@ -24,18 +24,27 @@ public final class Urpc {
      * their calls under its lock; see {@link ChannelObserver}.
      */
     public static Pair duplex(Generation g, int slotsPerRing, ChannelObserver observer) {
+        return duplex(g, slotsPerRing, observer, java.util.Set.of());
+    }
+
+    /**
+     * An observed channel with planted bugs ({@link ChannelFault}), for the tests that show trace
+     * validation catches them; the faults act only on an observed channel's calls.
+     */
+    public static Pair duplex(Generation g, int slotsPerRing, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
+        if (!faults.isEmpty() && observer == null) throw new IllegalArgumentException("planted channel faults need an observer");
         switch (g) {
             case EPOCH_ACK: {
                 checkSlots(g, slotsPerRing, 3, MAX_EPOCH_ACK_SLOTS);
                 Ring ab = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
                 Ring ba = new Ring(slotsPerRing, EpochAckEndpoint.emptyHeader());
-                return new Pair(new EpochAckEndpoint(ab, ba, 0, observer), new EpochAckEndpoint(ba, ab, 1, observer));
+                return new Pair(new EpochAckEndpoint(ab, ba, 0, observer, faults), new EpochAckEndpoint(ba, ab, 1, observer, faults));
             }
             case USED_BIT: {
                 checkSlots(g, slotsPerRing, 2, MAX_USED_BIT_SLOTS);
                 Ring ab = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
                 Ring ba = new Ring(slotsPerRing, UsedBitEndpoint.emptyHeader());
-                return new Pair(new UsedBitEndpoint(ab, ba, 0, observer), new UsedBitEndpoint(ba, ab, 1, observer));
+                return new Pair(new UsedBitEndpoint(ab, ba, 0, observer, faults), new UsedBitEndpoint(ba, ab, 1, observer, faults));
             }
             default:
                 throw new IllegalArgumentException("unknown generation " + g);

@@ -7,8 +7,8 @@ package io.barreleye.channel;
  */
 final class UsedBitEndpoint extends RingEndpoint {
 
-    UsedBitEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer) {
-        super(tx, rx, side, observer);
+    UsedBitEndpoint(Ring tx, Ring rx, int side, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
+        super(tx, rx, side, observer, faults);
     }
 
     @Override
@@ -30,8 +30,7 @@ final class UsedBitEndpoint extends RingEndpoint {
             observed("SendBusy");
             return false;
         }
-        tx.writePayload(txSlot, src, off, len);
-        tx.publish(txSlot, Header.USED | (more ? Header.MORE : 0L) | Header.lengthField(len));
+        writeSlot(src, off, len, Header.USED | (more ? Header.MORE : 0L) | Header.lengthField(len));
         advanceTx();
         sent++;
         observed("Send");
@@ -45,7 +44,7 @@ final class UsedBitEndpoint extends RingEndpoint {
         if ((h & Header.USED) == 0) {
             return -1;
         }
-        rx.readPayload(rxSlot, dst, off, Header.length(h));
+        readSlot(dst, off, Header.length(h));
         // Release: the copy above completes before the sender can see the slot free.
         rx.publish(rxSlot, 0L);
         advanceRx();

@@ -21,4 +21,13 @@ public interface Scenario {
     CompletableFuture<? extends Outcome<?>> start(Machine m, ScenarioOp op);
 
     List<Invariant> invariants();
+
+    /**
+     * Why the machine is not quiescent once every operation resolved and the messages in flight
+     * landed (a lock still held, an operation still pending), or null when it is. The suite asks
+     * at the end of every run; a protocol with nothing to leave behind keeps the default.
+     */
+    default String quiescent(Machine m) {
+        return null;
+    }
 }

@@ -97,6 +97,9 @@ public final class StatefulRun {
         return diverged == null ? null : new Failure(TRACE_CONFORMS, diverged, -1);
     }
 
+    /** The name a run fails under when it ends with a lock held or an operation pending. */
+    public static final String QUIESCENT = "Quiescent";
+
     /** The name a trace divergence fails under. */
     public static final String TRACE_CONFORMS = "TraceConforms";
 
@@ -130,7 +133,10 @@ public final class StatefulRun {
                 // messages may still be in flight: keep stepping a while so their effects are checked too
                 drainUntil = step + DRAIN_PER_CORE * m.size();
             }
-            if (drainUntil >= 0 && step >= drainUntil) return null;
+            if (drainUntil >= 0 && step >= drainUntil) {
+                String busy = sc.quiescent(m);
+                return busy == null ? null : new Failure(QUIESCENT, "the run ended with work left: " + busy, rt.steps());
+            }
         }
         List<String> hanging = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {

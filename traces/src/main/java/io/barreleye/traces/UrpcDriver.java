@@ -1,8 +1,10 @@
 package io.barreleye.traces;
 
+import io.barreleye.channel.ChannelFault;
 import io.barreleye.channel.Endpoint;
 import io.barreleye.channel.Generation;
 import io.barreleye.channel.Urpc;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -52,23 +54,42 @@ public final class UrpcDriver {
      */
     public static UrpcMapping simulate(Generation g, int slots, int messages, long seed) {
         UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
-        Urpc.Pair p = Urpc.duplex(g, slots, map);
-        Side[] sides = {new Side(p.a()), new Side(p.b())};
+        Side[] sides = sides(Urpc.duplex(g, slots, map));
+        long bound = 1000L + 200L * messages;
+        if (!schedule(sides, messages, seed, bound)) {
+            throw new IllegalStateException("URPC " + g + " seed " + seed + ": not every message delivered in " + bound
+                    + " steps (sent " + sides[0].sent + "/" + sides[1].sent + ", got " + sides[0].got + "/" + sides[1].got + ")");
+        }
+        return map;
+    }
+
+    /**
+     * The simulation of a channel with planted bugs ({@link ChannelFault}): the same schedule, and
+     * the recording as far as it got (a broken channel may stop delivering).
+     */
+    public static UrpcMapping simulateWith(Set<ChannelFault> faults, Generation g, int slots, int messages, long seed) {
+        UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
+        schedule(sides(Urpc.duplex(g, slots, map, faults)), messages, seed, 1000L + 200L * messages);
+        return map;
+    }
+
+    private static Side[] sides(Urpc.Pair p) {
+        return new Side[] {new Side(p.a()), new Side(p.b())};
+    }
+
+    /** Runs the seeded schedule; true when every message was delivered within {@code bound} steps. */
+    private static boolean schedule(Side[] sides, int messages, long seed, long bound) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] buf = new long[Endpoint.PAYLOAD_WORDS];
         int readBias = 50;
-        long bound = 1000L + 200L * messages;
         for (long step = 0; !(sides[0].done(messages) && sides[1].done(messages)); step++) {
-            if (step >= bound) {
-                throw new IllegalStateException("URPC " + g + " seed " + seed + ": not every message delivered in " + bound
-                        + " steps (sent " + sides[0].sent + "/" + sides[1].sent + ", got " + sides[0].got + "/" + sides[1].got + ")");
-            }
+            if (step >= bound) return false;
             if (step % 64 == 0) readBias = 10 + rnd.nextInt(80); // phases of slow and fast readers
             Side s = sides[rnd.nextInt(2)];
             if (rnd.nextInt(100) < readBias) s.recv(buf);
             else s.send(messages, buf);
         }
-        return map;
+        return true;
     }
 
     /**
@@ -79,8 +100,7 @@ public final class UrpcDriver {
      */
     public static UrpcMapping threads(Generation g, int slots, int messages, long timeoutMillis) throws InterruptedException {
         UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
-        Urpc.Pair p = Urpc.duplex(g, slots, map);
-        Side[] sides = {new Side(p.a()), new Side(p.b())};
+        Side[] sides = sides(Urpc.duplex(g, slots, map));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Thread[] ts = new Thread[2];
         for (int i = 0; i < 2; i++) {

@@ -25,8 +25,11 @@ import java.util.Map;
  * 16-bit piggybacked ack in generation A), recorded as the spec's {@code ring[c][i]}; in generation
  * B, the used bit of the slot a Recv took, after the receiver cleared it. From the endpoints:
  * {@code next}, {@code recv}, {@code acked} and {@code ackSent}. Message ids are the spec's: the
- * k-th data message a side writes is id k (the channel carries bytes, not ids), so {@code sent}
- * and {@code rcvd} are left to the spec, which determines them from the ring.
+ * k-th data message a side writes is id k (the channel carries words, not ids). What a receiver
+ * got is read, not assumed: each Send remembers, per ring slot, the first payload word its caller
+ * gave and the id; each Recv looks up the word it actually delivered to its caller among the
+ * ring's slots and records the id found as {@code rcvd[c][k]} (0, no id, when the word is in no
+ * slot). A receiver that copies out a stale or another slot's payload thus diverges at that Recv.
  *
  * <p>{@code busy[c]} is the spec's "told busy and holding a queued message": set at the first busy
  * answer, cleared by the next Send. A busy answer while already busy changes no spec variable and
@@ -39,6 +42,10 @@ public final class UrpcMapping implements ChannelObserver {
     private final List<String> events = new ArrayList<>();
     private final long[] dataSent = new long[2];
     private final boolean[] busy = new boolean[2];
+    /** Per ring (the writer's side) and slot: the first payload word and id of the data message last written there (id 0: an ACK or nothing). */
+    private final long[][] slotWord;
+    private final long[][] slotId;
+    private final long[] dataRcvd = new long[2];
     private long clock;
     private String model;
 
@@ -47,6 +54,8 @@ public final class UrpcMapping implements ChannelObserver {
         this.generation = generation;
         this.slots = slots;
         this.cores = new int[] {coreA, coreB};
+        this.slotWord = new long[2][slots];
+        this.slotId = new long[2][slots];
     }
 
     /** Names the model the header gives (default Urpc.cfg, or Urpc_B.cfg for generation B). */
@@ -106,6 +115,8 @@ public final class UrpcMapping implements ChannelObserver {
                 EndpointState.Slot s = e.txSlot(slot);
                 boolean genA = generation == Generation.EPOCH_ACK;
                 long id = action.equals("Send") ? ++dataSent[c] : 0;
+                slotWord[c][slot] = e.sentWord();
+                slotId[c][slot] = id;
                 u.addAll(List.of("ring", path(c, slot), slot(genA ? s.epochBit() : (int) (pos / slots), s.isAck(), id,
                         genA ? s.ack(e.ackSent()) % mod : 0)));
                 u.addAll(List.of("next", path(c), e.next() % mod));
@@ -122,6 +133,9 @@ public final class UrpcMapping implements ChannelObserver {
             }
             case "Recv", "RecvAck" -> {
                 u.addAll(List.of("recv", path(peer), e.taken() % mod));
+                if (action.equals("Recv")) {
+                    u.addAll(List.of("rcvd", path(peer, ++dataRcvd[peer]), IntValue.of((int) deliveredId(peer, (int) ((e.taken() - 1) % slots), e.deliveredWord()))));
+                }
                 if (generation == Generation.EPOCH_ACK) {
                     u.addAll(List.of("acked", path(c), e.acked() % mod));
                 } else {
@@ -132,6 +146,18 @@ public final class UrpcMapping implements ChannelObserver {
             default -> throw new IllegalArgumentException("not a step of specs/Urpc.tla: " + action);
         }
         events.add(TraceLine.event(action, cores[c], ++clock, new Object[] {c}, u));
+    }
+
+    /**
+     * The id of the data message whose payload a Recv delivered: the taken slot's when the word is
+     * the one written there, else that of the first other slot of the ring holding the word, else 0.
+     */
+    private long deliveredId(int ring, int taken, long word) {
+        for (int k = 0; k < slots; k++) {
+            int i = (taken + k) % slots;
+            if (slotId[ring][i] != 0 && slotWord[ring][i] == word) return slotId[ring][i];
+        }
+        return 0;
     }
 
     /** The spec's slot record [epoch, used, kind, id, ack] of a slot just written. */
