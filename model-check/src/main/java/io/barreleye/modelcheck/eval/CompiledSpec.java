@@ -4,6 +4,7 @@ import io.barreleye.modelcheck.config.ConfigException;
 import io.barreleye.modelcheck.config.ModelConfig;
 import io.barreleye.modelcheck.syntax.Ast;
 import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.temporal.Ltl;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
@@ -221,22 +222,30 @@ public final class CompiledSpec {
     }
 
     private void analyzeProperty(String name, Node n) {
-        analyzeProperty(name, n, null);
+        analyzeProperty(name, n, null, n);
     }
 
-    private void analyzeProperty(String name, Node n, Env env) {
+    /**
+     * Sorts the conjuncts of property {@code name} (whose body is {@code top}): state predicates
+     * are checked on the initial states, {@code [][A]_v} on every step (named by its position when
+     * it is only part of the property, as TLC names the step part of a refinement), the forms the
+     * graph checker decides directly go to {@link #liveness}, and any other temporal formula to
+     * {@link #temporal}, to be checked through its tableau.
+     */
+    private void analyzeProperty(String name, Node n, Env env, Node top) {
         if (n instanceof Nodes.And a) {
-            for (Node i : a.items) analyzeProperty(name, i, env);
-        } else if (n.level <= Node.STATE) {
-            if (env != null) throw new UnsupportedPropertyException(name, n.span);
+            for (Node i : a.items) analyzeProperty(name, i, env, top);
+        } else if (n instanceof Compiler.Unbounded) {
+            addTemporal(name, n, env);
+        } else if (n.level <= Node.STATE && env == null) {
             initProperties.add(new Check(name, n));
         } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
-            analyzeProperty(name, dc.def.body, dc.args.length == 0 ? null : bindArgs(dc, env));
-        } else if (n instanceof Nodes.Quant q && q.forall) {
-            for (Env frame : expand(q.binder, env)) analyzeProperty(name, q.body, frame);
-        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba) {
-            if (env != null) throw new UnsupportedPropertyException(name, n.span);
-            actionProperties.add(new Check(name, ba));
+            analyzeProperty(name, dc.def.body, dc.args.length == 0 && dc.def.frameSize == 0 ? null : bindArgs(dc, env), top);
+        } else if (n instanceof Nodes.Quant q && q.forall && n.level > Node.STATE) {
+            for (Env frame : expand(q.binder, env)) analyzeProperty(name, q.body, frame, top);
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba
+                && env == null) {
+            actionProperties.add(new Check(n == top ? name : n.span.describe(), ba));
         } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0].level <= Node.STATE) {
             if (env == null) invariants.add(new Check(name, t.parts[0]));
             else liveness.add(new Liveness(name, LiveKind.ALWAYS, t.parts[0], null, env));
@@ -256,12 +265,16 @@ public final class CompiledSpec {
                 && ev.parts[0].level <= Node.STATE) {
             liveness.add(new Liveness(name, LiveKind.LEADS_TO, imp.a, ev.parts[0], env));
         } else {
-            throw new UnsupportedPropertyException(name, n.span);
+            addTemporal(name, n, env);
         }
     }
 
+    private void addTemporal(String name, Node n, Env env) {
+        temporal.add(new TemporalProperty(name, Ltl.not(new TemporalTranslator(this, name).translate(n, env))));
+    }
+
     /** One frame per combination of the binder's values (each a fresh copy). */
-    private List<Env> expand(Binder b, Env outer) {
+    List<Env> expand(Binder b, Env outer) {
         List<Env> out = new ArrayList<>();
         Env frame = new Env(b.size, outer);
         b.forEach(ctx(new Value[varNames.length], null, false, 0), outer, frame, () -> {
@@ -273,7 +286,7 @@ public final class CompiledSpec {
         return out;
     }
 
-    private Env bindArgs(Nodes.DefCall dc, Env env) {
+    Env bindArgs(Nodes.DefCall dc, Env env) {
         Env frame = new Env(dc.def.frameSize, null);
         Ctx c = ctx(new Value[varNames.length], null, false, 0);
         for (int i = 0; i < dc.args.length; i++) frame.slots[i] = dc.args[i].eval(c, env);
@@ -305,10 +318,25 @@ public final class CompiledSpec {
     public record Fair(boolean strong, Node action, Node sub, Env env, String text) {}
 
     public final List<Liveness> liveness = new ArrayList<>();
+
+    /** A temporal property checked through the tableau of its negation. */
+    public record TemporalProperty(String name, Ltl negation) {}
+
+    public final List<TemporalProperty> temporal = new ArrayList<>();
+
+    /** Whether some property needs the whole state graph (a liveness or other temporal property). */
+    public boolean needsStateGraph() {
+        return !liveness.isEmpty() || !temporal.isEmpty();
+    }
     public final List<Fair> fairConditions = new ArrayList<>();
 
     public boolean holds(Node pred, Env env, Value[] s) {
         return pred.evalBool(ctx(s, null, false, 0), env);
+    }
+
+    /** The action {@code a} holds on the step from {@code s} to {@code t}. */
+    boolean holdsStep(Node a, Env env, Value[] s, Value[] t) {
+        return a.evalBool(ctx(s, t, false, 0), env);
     }
 
     /** ENABLED <<A>>_sub in state s. */
@@ -346,6 +374,12 @@ public final class CompiledSpec {
     /** A temporal (liveness) property: checking these is not part of this checker yet. */
     public static final class UnsupportedPropertyException extends RuntimeException {
         public final Span span;
+
+        /** A property refused for the reason {@code message} gives. */
+        public UnsupportedPropertyException(String message) {
+            super(message, null, false, false);
+            this.span = Span.NONE;
+        }
 
         UnsupportedPropertyException(String name, Span span) {
             super("the property " + name + " (" + span.describe() + ") has a form this checker does not decide;"

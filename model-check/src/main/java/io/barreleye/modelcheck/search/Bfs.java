@@ -5,6 +5,7 @@ import io.barreleye.modelcheck.CheckResult.Verdict;
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.eval.Label;
+import io.barreleye.modelcheck.temporal.Tableau;
 import io.barreleye.modelcheck.value.Value;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class Bfs {
         this.workers = Math.max(1, workers);
         this.out = out;
         this.progressNanos = (long) (progressSeconds * 1e9);
-        this.graph = spec.liveness.isEmpty() && dumpDot == null ? null : new StateGraph();
+        this.graph = !spec.needsStateGraph() && dumpDot == null ? null : new StateGraph();
         this.dumpDot = dumpDot;
         this.coverage = coverage ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         if (coverage) {
@@ -188,16 +189,38 @@ public final class Bfs {
         }
         if (s != null) {
             report(s, r);
-        } else if (graph != null && !spec.liveness.isEmpty()) {
+        } else if (graph != null && spec.needsStateGraph()) {
             checkLiveness(r);
         }
     }
 
     private void checkLiveness(CheckResult r) {
-        long names = spec.liveness.stream().map(CompiledSpec.Liveness::name).distinct().count();
+        int checks = spec.liveness.size() + spec.temporal.size();
+        long names = java.util.stream.Stream.concat(spec.liveness.stream().map(CompiledSpec.Liveness::name),
+                spec.temporal.stream().map(CompiledSpec.TemporalProperty::name)).distinct().count();
         out.println("Checking " + names + " temporal propert" + (names == 1 ? "y" : "ies")
-                + (names == spec.liveness.size() ? "" : " (" + spec.liveness.size() + " instances of their \\A)")
+                + (names == checks ? "" : " (" + checks + " instances of their \\A)")
                 + " on the complete state graph (" + graph.size() + " states).");
+        if (!checkPatterns(r)) return;
+        for (CompiledSpec.TemporalProperty p : spec.temporal) {
+            LivenessChecker.Lasso lasso;
+            try {
+                lasso = new TableauChecker(spec, graph, initIdx, new Tableau(p.negation())).check();
+            } catch (EvalException ex) {
+                report(evalStop(ex, -1, null, null), r);
+                return;
+            } catch (IllegalArgumentException ex) {
+                throw new CompiledSpec.UnsupportedPropertyException("the property " + p.name() + ": " + ex.getMessage());
+            }
+            if (lasso != null) {
+                reportLasso(r, p.name(), lasso, false);
+                return;
+            }
+        }
+    }
+
+    /** Checks the properties of the forms the graph checker decides directly; false once one fails. */
+    private boolean checkPatterns(CheckResult r) {
         LivenessChecker lc = new LivenessChecker(spec, graph, initIdx);
         for (CompiledSpec.Liveness p : spec.liveness) {
             LivenessChecker.Lasso lasso;
@@ -205,24 +228,30 @@ public final class Bfs {
                 lasso = lc.check(p);
             } catch (EvalException ex) {
                 report(evalStop(ex, -1, null, null), r);
-                return;
+                return false;
             }
             if (lasso == null) continue;
-            r.verdict = Verdict.PROPERTY_VIOLATION;
-            r.property = p.name();
-            r.message = "Temporal property " + p.name() + " was violated.";
-            List<Integer> st = lasso.states();
-            for (int i = 0; i < st.size(); i++) {
-                Label l = i == 0 ? Label.INIT : graph.label(st.get(i - 1), st.get(i));
-                r.trace.add(new CheckResult.Step(l, graph.state(st.get(i))));
-            }
-            if (lasso.loopBack() >= 0) {
-                r.loopBack = lasso.loopBack();
-                r.loopLabel = graph.label(st.get(st.size() - 1), st.get(lasso.loopBack()));
-            } else {
-                r.loopBack = p.kind() == CompiledSpec.LiveKind.ALWAYS ? -2 : -1;
-            }
-            return;
+            reportLasso(r, p.name(), lasso, p.kind() == CompiledSpec.LiveKind.ALWAYS);
+            return false;
+        }
+        return true;
+    }
+
+    /** Reports a violated temporal property with its counterexample (a finite prefix when {@code finite}). */
+    private void reportLasso(CheckResult r, String property, LivenessChecker.Lasso lasso, boolean finite) {
+        r.verdict = Verdict.PROPERTY_VIOLATION;
+        r.property = property;
+        r.message = "Temporal property " + property + " was violated.";
+        List<Integer> st = lasso.states();
+        for (int i = 0; i < st.size(); i++) {
+            Label l = i == 0 ? Label.INIT : graph.label(st.get(i - 1), st.get(i));
+            r.trace.add(new CheckResult.Step(l, graph.state(st.get(i))));
+        }
+        if (lasso.loopBack() >= 0) {
+            r.loopBack = lasso.loopBack();
+            r.loopLabel = graph.label(st.get(st.size() - 1), st.get(lasso.loopBack()));
+        } else {
+            r.loopBack = finite ? -2 : -1;
         }
     }
 

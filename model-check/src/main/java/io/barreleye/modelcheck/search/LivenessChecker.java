@@ -1,7 +1,6 @@
 package io.barreleye.modelcheck.search;
 
 import io.barreleye.modelcheck.eval.CompiledSpec;
-import io.barreleye.modelcheck.eval.CompiledSpec.Fair;
 import io.barreleye.modelcheck.eval.CompiledSpec.Liveness;
 import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayDeque;
@@ -26,36 +25,22 @@ final class LivenessChecker {
     private final StateGraph g;
     private final int n;
     private final List<Integer> inits;
-    private final List<Fair> fair;
-    private long[] enabled;
+    private final FairnessConditions fairness;
 
     LivenessChecker(CompiledSpec spec, StateGraph g, List<Integer> inits) {
         this.spec = spec;
         this.g = g;
         this.n = g.size();
         this.inits = inits;
-        this.fair = spec.fairConditions;
-        this.words = Math.max(1, (fair.size() + 63) / 64);
+        this.fairness = new FairnessConditions(spec, g);
     }
 
-    /** Words of the per-state enabled bitmask: one bit per fairness condition. */
-    private final int words;
-
-    /** Whether fairness condition {@code f}'s action is enabled in state {@code s} (computed for every state at first use). */
     private boolean enabledAt(int s, int f) {
-        if (enabled == null) {
-            enabled = new long[n * words];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < fair.size(); k++) {
-                    if (spec.enabled(fair.get(k), g.state(i))) enabled[i * words + (k >>> 6)] |= 1L << (k & 63);
-                }
-            }
-        }
-        return (enabled[s * words + (f >>> 6)] & (1L << (f & 63))) != 0;
+        return fairness.enabledAt(s, f);
     }
 
     private boolean taken(int f, int s, int t) {
-        return s != t && spec.taken(fair.get(f), g.state(s), g.state(t));
+        return fairness.taken(f, s, t);
     }
 
     /** A fair behaviour violating {@code p}, or null when the property holds. */
@@ -170,7 +155,7 @@ final class LivenessChecker {
             }
             boolean ok = true;
             BitSet remove = new BitSet(n);
-            for (int f = 0; f < fair.size() && ok; f++) {
+            for (int f = 0; f < fairness.size() && ok; f++) {
                 int[] edge = takenEdge(f, c);
                 if (edge != null) {
                     w.add(edge);
@@ -180,12 +165,12 @@ final class LivenessChecker {
                 for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
                     if (!enabledAt(s, f)) {
                         disabledAt = s;
-                        if (!fair.get(f).strong()) break;
-                    } else if (fair.get(f).strong()) {
+                        if (!fairness.strong(f)) break;
+                    } else if (fairness.strong(f)) {
                         remove.set(s);
                     }
                 }
-                if (!fair.get(f).strong()) {
+                if (!fairness.strong(f)) {
                     if (disabledAt < 0) ok = false;
                     else w.add(disabledAt);
                 }
