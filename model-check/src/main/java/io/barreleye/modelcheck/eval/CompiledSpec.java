@@ -324,6 +324,24 @@ public final class CompiledSpec {
 
     public final List<TemporalProperty> temporal = new ArrayList<>();
 
+    /**
+     * TLC's warning when SYMMETRY is declared with temporal properties (checking them on the
+     * graph of representatives may miss violations), and the same caution for VIEW.
+     */
+    public List<String> livenessWarnings() {
+        List<String> out = new ArrayList<>();
+        if (!symmetry.isEmpty()) {
+            out.add("Warning: Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss"
+                    + " violations of the stated liveness properties. Please check liveness without symmetry defined.");
+        }
+        if (view != null) {
+            out.add("Warning: Declaring a VIEW during liveness checking is dangerous: states with the same view are"
+                    + " one node of the graph, so violations of the stated liveness properties may be missed."
+                    + " Please check liveness without a view defined.");
+        }
+        return out;
+    }
+
     /** Whether some property needs the whole state graph (a liveness or other temporal property). */
     public boolean needsStateGraph() {
         return !liveness.isEmpty() || !temporal.isEmpty();
@@ -343,14 +361,22 @@ public final class CompiledSpec {
     public boolean enabled(Fair f, Value[] s) {
         Value[] nxt = new Value[varNames.length];
         Ctx c = ctx(s, nxt, false, 0);
+        c.virtualNext = new java.util.IdentityHashMap<>();
         Value before = f.sub().eval(ctx(s, null, false, 0), f.env());
         boolean[] found = {false};
         try {
             f.action().enumerate(c, f.env(), () -> {
-                for (Value v : nxt) {
-                    if (v == null) return;
+                Value after;
+                if (c.virtualNext.isEmpty()) {
+                    for (Value v : nxt) {
+                        if (v == null) return;
+                    }
+                    after = f.sub().eval(ctx(nxt, null, false, 0), f.env());
+                } else {
+                    // x' bound for an instance variable x <- e: the subscript is read through those bindings
+                    after = f.sub().eval(c.primed(f.sub()), f.env());
                 }
-                if (!Values.eq(before, f.sub().eval(ctx(nxt, null, false, 0), f.env()))) {
+                if (!Values.eq(before, after)) {
                     found[0] = true;
                     throw STOP;
                 }
@@ -371,7 +397,7 @@ public final class CompiledSpec {
         return f.action().evalBool(ctx(s, t, false, 0), f.env());
     }
 
-    /** A temporal (liveness) property: checking these is not part of this checker yet. */
+    /** A property this checker (like TLC) refuses to check, with the reason. */
     public static final class UnsupportedPropertyException extends RuntimeException {
         public final Span span;
 
@@ -383,8 +409,8 @@ public final class CompiledSpec {
 
         UnsupportedPropertyException(String name, Span span) {
             super("the property " + name + " (" + span.describe() + ") has a form this checker does not decide;"
-                    + " it checks []P, <>P, []<>P, <>[]P, P ~> Q and [](P => <>Q) for state predicates P and Q,"
-                    + " [][A]_v, and conjunctions and \\A-quantifications of these", null, false, false);
+                    + " a temporal formula is built from state predicates, [A]_v, <<A>>_v and ENABLED with [], <>, ~>,"
+                    + " WF, SF, ~, /\\, \\/, =>, <=>, bounded \\A and \\E, LET and definitions", null, false, false);
             this.span = span;
         }
     }

@@ -92,6 +92,9 @@ public final class Bfs {
 
     public void run(CheckResult r) {
         r.searched = true;
+        if (spec.needsStateGraph()) {
+            for (String w : spec.livenessWarnings()) out.println(w);
+        }
         r.workers = workers;
         List<Entry> initial = new ArrayList<>();
         level = 1;
@@ -149,6 +152,9 @@ public final class Bfs {
                     if (s.last != null && (s.verdict == Verdict.SAFETY_VIOLATION && s.property != null
                             || s.verdict == Verdict.EVALUATION_ERROR || s.verdict == Verdict.OVERFLOW
                             || s.verdict == Verdict.ASSERTION_FAILED)) {
+                        depth = Math.max(depth, level + 1);
+                    } else if (s.verdict == Verdict.PROPERTY_VIOLATION && !next.isEmpty()) {
+                        // a step violating an action property: states the level found before it still count
                         depth = Math.max(depth, level + 1);
                     }
                     r.queueLeft = queued.get() + next.size();

@@ -54,9 +54,8 @@ final class TableauChecker {
     /** A fair behaviour satisfying the tableau's formula (a violation of the property), or null. */
     Lasso check() {
         int[] roots = initialNodes();
-        List<Object> witnesses = new ArrayList<>();
-        int[] scc = fairScc(null, roots, witnesses);
-        return scc == null ? null : lasso(roots, scc, witnesses);
+        int[] scc = fairScc(null, roots, new ArrayList<>());
+        return scc == null ? null : lasso(roots, scc);
     }
 
     // ------------------------------------------------------------------ the product graph
@@ -264,7 +263,33 @@ final class TableauChecker {
 
     // ------------------------------------------------------------------ the counterexample
 
-    private Lasso lasso(int[] roots, int[] scc, List<Object> witnesses) {
+    /** Something the cycle must pass: an accepting node of an eventuality, a step or state that is fair to a WF/SF conjunct. */
+    private interface Requirement {
+        boolean metBy(int from, int to);
+    }
+
+    /** What a cycle through {@code in} must pass to be accepting and fair (SF conjuncts never enabled there need nothing). */
+    private List<Requirement> requirements(int[] scc, BitSet in) {
+        List<Requirement> out = new ArrayList<>();
+        for (int i = 0; i < tab.eventualities(); i++) {
+            int ev = i;
+            out.add((from, to) -> tab.node(to % t).accepts(ev));
+        }
+        for (int f = 0; f < fairness.size(); f++) {
+            int cond = f;
+            boolean weak = !fairness.strong(f);
+            if (takenEdge(f, scc, in) == null && !weak) continue;
+            out.add((from, to) -> from >= 0 && fairness.taken(cond, from / t, to / t)
+                    || weak && !fairness.enabledAt(to / t, cond));
+        }
+        return out;
+    }
+
+    /**
+     * The lasso: a shortest path to the component, then a cycle from its entry that goes each time
+     * to the nearest node (or over the nearest step) meeting a requirement not yet met, and back.
+     */
+    private Lasso lasso(int[] roots, int[] scc) {
         BitSet in = new BitSet(size);
         for (int p : scc) in.set(p);
         int[] parent = bfs(roots, null);
@@ -278,24 +303,55 @@ final class TableauChecker {
             }
         }
         List<Integer> prefix = path(parent, entry);
+        List<Requirement> pending = new ArrayList<>(requirements(scc, in));
+        pending.removeIf(r -> r.metBy(-1, prefix.get(prefix.size() - 1)));
         List<Integer> cycle = new ArrayList<>();
         int cur = entry;
-        for (Object w : witnesses) {
-            if (w instanceof int[] edge) {
-                cur = walk(cur, edge[0], in, cycle);
-                cycle.add(edge[1]);
-                cur = edge[1];
-            } else {
-                cur = walk(cur, (Integer) w, in, cycle);
+        while (!pending.isEmpty()) {
+            List<Integer> step = nearest(cur, in, pending);
+            int prev = cur;
+            for (int q : step) {
+                int from = prev;
+                pending.removeIf(r -> r.metBy(from, q));
+                prev = q;
             }
+            cycle.addAll(step);
+            cur = prev;
         }
-        walk(cur, entry, in, cycle);
-        if (cycle.isEmpty()) {
+        if (cur != entry) {
+            walk(cur, entry, in, cycle);
+        } else if (cycle.isEmpty()) {
             int q = successors(entry, in)[0];
             cycle.add(q);
             walk(q, entry, in, cycle);
         }
         return toStates(prefix, cycle);
+    }
+
+    /** A shortest path (without {@code from}) inside {@code in} to a node or over a step meeting one of {@code pending}. */
+    private List<Integer> nearest(int from, BitSet in, List<Requirement> pending) {
+        int[] parent = new int[size];
+        Arrays.fill(parent, -2);
+        parent[from] = -1;
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        q.add(from);
+        while (!q.isEmpty()) {
+            int v = q.poll();
+            for (int w : successors(v, in)) {
+                boolean meets = false;
+                for (Requirement r : pending) meets |= r.metBy(v, w);
+                if (meets) {
+                    List<Integer> p = path(parent, v);
+                    p.add(w);
+                    return p.subList(1, p.size());
+                }
+                if (parent[w] == -2) {
+                    parent[w] = v;
+                    q.add(w);
+                }
+            }
+        }
+        throw new IllegalStateException("a fair component has no path to a requirement it was found to meet");
     }
 
     /** Product nodes to states: steps that only move in the tableau are stutters and are not printed. */
