@@ -1,53 +1,43 @@
 package io.barreleye.modelcheck.search;
 
 import io.barreleye.modelcheck.eval.CompiledSpec;
-import io.barreleye.modelcheck.eval.CompiledSpec.Fair;
-import java.util.List;
 
 /**
- * The specification's WF and SF conjuncts evaluated on the state graph: whether each one's action
- * is enabled in a state (one bit per condition and state, computed for every state at first use)
- * and whether a step takes it. Shared by both liveness checkers.
+ * The specification's WF and SF conjuncts read off the state graph's bits: whether each one's
+ * action is enabled in a state, and whether a step takes it. Shared by both liveness checkers.
  */
 final class FairnessConditions {
     private final CompiledSpec spec;
     private final StateGraph g;
-    final List<Fair> fair;
-    private final int words;
-    private long[] enabled;
+    private final GraphLabels labels;
 
-    FairnessConditions(CompiledSpec spec, StateGraph g) {
+    FairnessConditions(CompiledSpec spec, StateGraph g, GraphLabels labels) {
         this.spec = spec;
         this.g = g;
-        this.fair = spec.fairConditions;
-        this.words = Math.max(1, (fair.size() + 63) / 64);
+        this.labels = labels;
     }
 
     int size() {
-        return fair.size();
+        return spec.fairConditions.size();
     }
 
     boolean strong(int f) {
-        return fair.get(f).strong();
+        return spec.fairConditions.get(f).strong();
     }
 
     /** Whether condition {@code f}'s action is enabled in state {@code s}. */
     boolean enabledAt(int s, int f) {
-        if (enabled == null) {
-            int n = g.size();
-            long[] e = new long[n * words];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < fair.size(); k++) {
-                    if (spec.enabled(fair.get(k), g.state(i))) e[i * words + (k >>> 6)] |= 1L << (k & 63);
-                }
-            }
-            enabled = e;
-        }
-        return (enabled[s * words + (f >>> 6)] & (1L << (f & 63))) != 0;
+        return g.stateBit(s, labels.enabledBit[f]);
     }
 
-    /** Whether the step from state {@code s} to state {@code t} is an {@code <<A>>_v} step of condition {@code f}. */
+    /** Whether step {@code e} of the graph is an {@code <<A>>_v} step of condition {@code f}. */
+    boolean takenBy(int f, int e) {
+        return g.stepBit(e, labels.takenBit[f]);
+    }
+
+    /** Whether going from state {@code s} to state {@code t} is an {@code <<A>>_v} step of condition {@code f} (a stutter never is). */
     boolean taken(int f, int s, int t) {
-        return s != t && spec.taken(fair.get(f), g.state(s), g.state(t));
+        int e = s == t ? -1 : g.edge(s, t);
+        return e >= 0 && takenBy(f, e);
     }
 }

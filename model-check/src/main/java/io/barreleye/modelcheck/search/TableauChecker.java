@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides any temporal property the way TLC's liveness checker does: the tableau of the negated
@@ -29,12 +27,9 @@ final class TableauChecker {
     private final int size;
     private final FairnessConditions fairness;
     private final List<Integer> inits;
-    /** Edge positions: successor k of state s is at off[s] + k, its stutter step at off[s + 1] - 1. */
-    private final int[] off;
-    private final Map<Atom, BitSet[]> stateValues = new IdentityHashMap<>();
-    private final Map<Atom, BitSet[]> stepValues = new IdentityHashMap<>();
+    private final GraphLabels labels;
 
-    TableauChecker(CompiledSpec spec, StateGraph g, List<Integer> inits, Tableau tab) {
+    TableauChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits, Tableau tab) {
         this.g = g;
         this.tab = tab;
         this.t = tab.size();
@@ -44,11 +39,9 @@ final class TableauChecker {
                     + " states) and the property's tableau (" + t + " nodes) is too large to search");
         }
         this.size = (int) product;
-        this.fairness = new FairnessConditions(spec, g);
+        this.fairness = new FairnessConditions(spec, g, labels);
         this.inits = inits;
-        int n = g.size();
-        this.off = new int[n + 1];
-        for (int s = 0; s < n; s++) off[s + 1] = off[s] + g.successors(s).length + 1;
+        this.labels = labels;
     }
 
     /** A fair behaviour satisfying the tableau's formula (a violation of the property), or null. */
@@ -72,41 +65,30 @@ final class TableauChecker {
 
     private boolean stateLitsHold(int node, int s) {
         for (Ltl.Lit l : tab.node(node).stateLits) {
-            if (stateValue(l.atom(), s) != l.positive()) return false;
+            if (g.stateBit(s, labels.atomBit(l.atom())) != l.positive()) return false;
         }
         return true;
     }
 
-    private boolean stateValue(Atom a, int s) {
-        BitSet[] c = stateValues.computeIfAbsent(a, k -> new BitSet[] {new BitSet(), new BitSet()});
-        if (!c[0].get(s)) {
-            c[0].set(s);
-            if (a.test(g.state(s), null)) c[1].set(s);
-        }
-        return c[1].get(s);
-    }
-
-    private boolean stepValue(Atom a, int s, int to, int pos) {
-        BitSet[] c = stepValues.computeIfAbsent(a, k -> new BitSet[] {new BitSet(), new BitSet()});
-        if (!c[0].get(pos)) {
-            c[0].set(pos);
-            if (a.test(g.state(s), g.state(to))) c[1].set(pos);
-        }
-        return c[1].get(pos);
+    /** The value of action atom {@code a} on step {@code e} of the graph, or on the stutter of {@code s} when {@code e < 0}. */
+    private boolean stepValue(Atom a, int s, int e) {
+        return e < 0 ? g.stateBit(s, labels.stutterBit(a)) : g.stepBit(e, labels.atomBit(a));
     }
 
     /** The product successors of {@code p} (inside {@code region} when given). */
     private int[] successors(int p, BitSet region) {
         int s = p / t;
         Tableau.Node node = tab.node(p % t);
-        int[] succ = g.successors(s);
-        int[] out = new int[(succ.length + 1) * node.successors().length];
+        int first = g.edgeStart(s);
+        int count = g.edgeCount(s);
+        int[] out = new int[(count + 1) * node.successors().length];
         int m = 0;
-        for (int k = 0; k <= succ.length; k++) {
-            int to = k == succ.length ? s : succ[k];
+        for (int k = 0; k <= count; k++) {
+            int e = k == count ? -1 : first + k;
+            int to = e < 0 ? s : g.target(e);
             boolean ok = true;
             for (Ltl.Lit l : node.actionLits) {
-                if (stepValue(l.atom(), s, to, off[s] + k) != l.positive()) {
+                if (stepValue(l.atom(), s, e) != l.positive()) {
                     ok = false;
                     break;
                 }
