@@ -125,10 +125,13 @@ class LivenessTest {
     }
 
     @Test
-    void unsupportedTemporalFormsAreRefusedNotPassed() {
-        String spec = SERVER.replace("====", "Odd == <>(req = 1 /\\ [](busy))\n====");
-        Specs.Run r = Specs.check(dir, "Server", spec, "SPECIFICATION WeakFair\nPROPERTY Odd\n", 1);
-        assertEquals(255, r.result().exitCode(), r.output());
-        assertTrue(r.output().contains("has a form this checker does not decide"), r.output());
+    void temporalFormulasTlcRefusesAreRefusedNotPassed() {
+        String spec = SERVER.replace("====", "Hidden == \\EE t : <>(req = 1)\nAnyN == \\A n : <>(req = n)\n====");
+        for (String p : new String[] {"Hidden", "AnyN"}) {
+            Specs.Run r = Specs.check(dir, "Server", spec, "SPECIFICATION WeakFair\nPROPERTY " + p + "\n", 1);
+            assertEquals(255, r.result().exitCode(), r.output());
+            assertTrue(r.output().contains("the property " + p + " (line "), r.output());
+            assertTrue(r.output().contains("TLC cannot handle a temporal formula with an unbounded quantifier"), r.output());
+        }
     }
 }

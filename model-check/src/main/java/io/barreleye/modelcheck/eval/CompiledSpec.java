@@ -4,6 +4,7 @@ import io.barreleye.modelcheck.config.ConfigException;
 import io.barreleye.modelcheck.config.ModelConfig;
 import io.barreleye.modelcheck.syntax.Ast;
 import io.barreleye.modelcheck.syntax.Span;
+import io.barreleye.modelcheck.temporal.Ltl;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
@@ -241,22 +242,30 @@ public final class CompiledSpec {
     }
 
     private void analyzeProperty(String name, Node n) {
-        analyzeProperty(name, n, null);
+        analyzeProperty(name, n, null, n);
     }
 
-    private void analyzeProperty(String name, Node n, Env env) {
+    /**
+     * Sorts the conjuncts of property {@code name} (whose body is {@code top}): state predicates
+     * are checked on the initial states, {@code [][A]_v} on every step (named by its position when
+     * it is only part of the property, as TLC names the step part of a refinement), the forms the
+     * graph checker decides directly go to {@link #liveness}, and any other temporal formula to
+     * {@link #temporal}, to be checked through its tableau.
+     */
+    private void analyzeProperty(String name, Node n, Env env, Node top) {
         if (n instanceof Nodes.And a) {
-            for (Node i : a.items) analyzeProperty(name, i, env);
-        } else if (n.level <= Node.STATE) {
-            if (env != null) throw new UnsupportedPropertyException(name, n.span);
+            for (Node i : a.items) analyzeProperty(name, i, env, top);
+        } else if (n instanceof Compiler.Unbounded) {
+            addTemporal(name, n, env);
+        } else if (n.level <= Node.STATE && env == null) {
             initProperties.add(new Check(name, n));
         } else if (n instanceof Nodes.DefCall dc && !dc.def.isFunction()) {
-            analyzeProperty(name, dc.def.body, dc.args.length == 0 ? null : bindArgs(dc, env));
-        } else if (n instanceof Nodes.Quant q && q.forall) {
-            for (Env frame : expand(q.binder, env)) analyzeProperty(name, q.body, frame);
-        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba) {
-            if (env != null) throw new UnsupportedPropertyException(name, n.span);
-            actionProperties.add(new Check(name, ba));
+            analyzeProperty(name, dc.def.body, dc.args.length == 0 && dc.def.frameSize == 0 ? null : bindArgs(dc, env), top);
+        } else if (n instanceof Nodes.Quant q && q.forall && n.level > Node.STATE) {
+            for (Env frame : expand(q.binder, env)) analyzeProperty(name, q.body, frame, top);
+        } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0] instanceof Nodes.BoxAction ba
+                && env == null) {
+            actionProperties.add(new Check(n == top ? name : n.span.describe(), ba));
         } else if (n instanceof Nodes.Temporal t && t.op.equals("[]") && t.parts[0].level <= Node.STATE) {
             if (env == null) invariants.add(new Check(name, t.parts[0]));
             else liveness.add(new Liveness(name, LiveKind.ALWAYS, t.parts[0], null, env));
@@ -276,12 +285,16 @@ public final class CompiledSpec {
                 && ev.parts[0].level <= Node.STATE) {
             liveness.add(new Liveness(name, LiveKind.LEADS_TO, imp.a, ev.parts[0], env));
         } else {
-            throw new UnsupportedPropertyException(name, n.span);
+            addTemporal(name, n, env);
         }
     }
 
+    private void addTemporal(String name, Node n, Env env) {
+        temporal.add(new TemporalProperty(name, Ltl.not(new TemporalTranslator(this, name).translate(n, env))));
+    }
+
     /** One frame per combination of the binder's values (each a fresh copy). */
-    private List<Env> expand(Binder b, Env outer) {
+    List<Env> expand(Binder b, Env outer) {
         List<Env> out = new ArrayList<>();
         Env frame = new Env(b.size, outer);
         b.forEach(ctx(new Value[varNames.length], null, false, 0), outer, frame, () -> {
@@ -293,7 +306,7 @@ public final class CompiledSpec {
         return out;
     }
 
-    private Env bindArgs(Nodes.DefCall dc, Env env) {
+    Env bindArgs(Nodes.DefCall dc, Env env) {
         Env frame = new Env(dc.def.frameSize, null);
         Ctx c = ctx(new Value[varNames.length], null, false, 0);
         for (int i = 0; i < dc.args.length; i++) frame.slots[i] = dc.args[i].eval(c, env);
@@ -325,24 +338,65 @@ public final class CompiledSpec {
     public record Fair(boolean strong, Node action, Node sub, Env env, String text) {}
 
     public final List<Liveness> liveness = new ArrayList<>();
+
+    /** A temporal property checked through the tableau of its negation. */
+    public record TemporalProperty(String name, Ltl negation) {}
+
+    public final List<TemporalProperty> temporal = new ArrayList<>();
+
+    /**
+     * TLC's warning when SYMMETRY is declared with temporal properties (checking them on the
+     * graph of representatives may miss violations), and the same caution for VIEW.
+     */
+    public List<String> livenessWarnings() {
+        List<String> out = new ArrayList<>();
+        if (!symmetry.isEmpty()) {
+            out.add("Warning: Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss"
+                    + " violations of the stated liveness properties. Please check liveness without symmetry defined.");
+        }
+        if (view != null) {
+            out.add("Warning: Declaring a VIEW during liveness checking is dangerous: states with the same view are"
+                    + " one node of the graph, so violations of the stated liveness properties may be missed."
+                    + " Please check liveness without a view defined.");
+        }
+        return out;
+    }
+
+    /** Whether some property needs the whole state graph (a liveness or other temporal property). */
+    public boolean needsStateGraph() {
+        return !liveness.isEmpty() || !temporal.isEmpty();
+    }
     public final List<Fair> fairConditions = new ArrayList<>();
 
     public boolean holds(Node pred, Env env, Value[] s) {
         return pred.evalBool(ctx(s, null, false, 0), env);
     }
 
+    /** The action {@code a} holds on the step from {@code s} to {@code t}. */
+    boolean holdsStep(Node a, Env env, Value[] s, Value[] t) {
+        return a.evalBool(ctx(s, t, false, 0), env);
+    }
+
     /** ENABLED <<A>>_sub in state s. */
     public boolean enabled(Fair f, Value[] s) {
         Value[] nxt = new Value[varNames.length];
         Ctx c = ctx(s, nxt, false, 0);
+        c.virtualNext = new java.util.IdentityHashMap<>();
         Value before = f.sub().eval(ctx(s, null, false, 0), f.env());
         boolean[] found = {false};
         try {
             f.action().enumerate(c, f.env(), () -> {
-                for (Value v : nxt) {
-                    if (v == null) return;
+                Value after;
+                if (c.virtualNext.isEmpty()) {
+                    for (Value v : nxt) {
+                        if (v == null) return;
+                    }
+                    after = f.sub().eval(ctx(nxt, null, false, 0), f.env());
+                } else {
+                    // x' bound for an instance variable x <- e: the subscript is read through those bindings
+                    after = f.sub().eval(c.primed(f.sub()), f.env());
                 }
-                if (!Values.eq(before, f.sub().eval(ctx(nxt, null, false, 0), f.env()))) {
+                if (!Values.eq(before, after)) {
                     found[0] = true;
                     throw STOP;
                 }
@@ -363,14 +417,20 @@ public final class CompiledSpec {
         return f.action().evalBool(ctx(s, t, false, 0), f.env());
     }
 
-    /** A temporal (liveness) property: checking these is not part of this checker yet. */
+    /** A property this checker (like TLC) refuses to check, with the reason. */
     public static final class UnsupportedPropertyException extends RuntimeException {
         public final Span span;
 
+        /** A property refused for the reason {@code message} gives. */
+        public UnsupportedPropertyException(String message) {
+            super(message, null, false, false);
+            this.span = Span.NONE;
+        }
+
         UnsupportedPropertyException(String name, Span span) {
             super("the property " + name + " (" + span.describe() + ") has a form this checker does not decide;"
-                    + " it checks []P, <>P, []<>P, <>[]P, P ~> Q and [](P => <>Q) for state predicates P and Q,"
-                    + " [][A]_v, and conjunctions and \\A-quantifications of these", null, false, false);
+                    + " a temporal formula is built from state predicates, [A]_v, <<A>>_v and ENABLED with [], <>, ~>,"
+                    + " WF, SF, ~, /\\, \\/, =>, <=>, bounded \\A and \\E, LET and definitions", null, false, false);
             this.span = span;
         }
     }

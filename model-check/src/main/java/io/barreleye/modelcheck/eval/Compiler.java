@@ -297,7 +297,8 @@ public final class Compiler {
                             + " gives no substitution for variable " + v + " and no name " + v
                             + " is defined where it is instantiated");
                 }
-                ms.globals.put(v, new SubstB(n));
+                // an expression standing for a variable of the instantiated module: ENABLED may assign its prime
+                ms.globals.put(v, new SubstB(n instanceof Nodes.VarRef ? n : new Nodes.InstanceVar(v, n)));
             } else {
                 if (ms.globals.get(v) instanceof VarB) continue;
                 ms.globals.put(v, new VarB(varNames.size()));

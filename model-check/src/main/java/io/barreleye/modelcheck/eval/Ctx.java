@@ -22,6 +22,15 @@ public final class Ctx {
     /** When set, only steps of the action with this name are enumerated. */
     public String onlyAction;
 
+    /**
+     * Inside ENABLED: values chosen for the primes of instance variables that stand for
+     * expressions ({@code x' = e} where {@code x <- 2 * hi + lo}), as TLC binds such an {@code x'};
+     * null elsewhere.
+     */
+    java.util.IdentityHashMap<Node, Value> virtualNext;
+    /** In a primed context derived from one with {@link #virtualNext}: those values, read as current. */
+    java.util.IdentityHashMap<Node, Value> virtualCur;
+
     public Ctx(World rt, Value[] cur, Value[] next, boolean initMode) {
         this.rt = rt;
         this.cur = cur;
@@ -48,7 +57,7 @@ public final class Ctx {
     /** The context in which a primed expression is evaluated: the next state becomes current. */
     Ctx primed(Node at) {
         if (next == null) throw new EvalException(at.span, "a primed expression cannot be evaluated here (no next state)");
-        for (int i = 0; i < next.length; i++) {
+        for (int i = 0; i < next.length && virtualNext == null; i++) {
             if (next[i] == null) {
                 throw new EvalException(at.span, "the value of " + rt.varNames[i]
                         + "' is not yet determined when this primed expression is evaluated; assign "
@@ -57,6 +66,7 @@ public final class Ctx {
         }
         Ctx c = new Ctx(rt, next, null, false);
         c.level = level + 1;
+        c.virtualCur = virtualNext;
         return c;
     }
 }

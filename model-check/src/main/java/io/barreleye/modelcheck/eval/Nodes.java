@@ -86,6 +86,46 @@ final class Nodes {
         }
     }
 
+    /**
+     * A variable of an instantiated module that {@code INSTANCE ... WITH x <- e} maps to an
+     * expression: evaluates {@code e}, unless ENABLED has chosen a value for {@code x'} and this
+     * is the primed side.
+     */
+    static final class InstanceVar extends Node {
+        final String name;
+        final Node expr;
+
+        InstanceVar(String name, Node expr) {
+            super(expr.span, expr.level);
+            this.name = name;
+            this.expr = expr;
+            this.dyn = expr.dyn;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            if (c.virtualCur != null) {
+                Value v = c.virtualCur.get(this);
+                if (v != null) return v;
+            }
+            return expr.eval(c, e);
+        }
+
+        /** Under ENABLED, binds {@code x'} to {@code v} for the continuation when it is not bound yet; false otherwise. */
+        static boolean bindPrime(Node primed, Ctx c, java.util.function.Supplier<Value> v, Cont k) {
+            if (c.virtualNext == null || !(primed instanceof PrimeExpr pe) || !(pe.inner instanceof InstanceVar iv)
+                    || c.virtualNext.containsKey(iv)) {
+                return false;
+            }
+            c.virtualNext.put(iv, v.get());
+            try {
+                k.run();
+            } finally {
+                c.virtualNext.remove(iv);
+            }
+            return true;
+        }
+    }
+
     /** {@code e'} for an expression that is not a single variable. */
     static final class PrimeExpr extends Node {
         final Node inner;
@@ -97,6 +137,7 @@ final class Nodes {
 
         @Override public Value eval(Ctx c, Env e) {
             c.primeReads++;
+            if (c.virtualNext != null && c.virtualNext.containsKey(inner)) return c.virtualNext.get(inner);
             return inner.eval(c.primed(this), e);
         }
     }
@@ -789,6 +830,7 @@ final class Nodes {
                 }
                 return;
             }
+            if (InstanceVar.bindPrime(left, c, () -> right.eval(c, e), k)) return;
             super.enumerate(c, e, k);
         }
     }
@@ -868,7 +910,7 @@ final class Nodes {
 
         private void assign(int i, Ctx c, Env e, Cont k) {
             if (i == vars.length) {
-                if (others.length == 0 || eval(c, e) == BoolValue.TRUE) k.run();
+                bindOthers(0, c, e, k);
                 return;
             }
             int v = vars[i];
@@ -881,6 +923,19 @@ final class Nodes {
                 }
             } else if (Values.eq(c.next[v], c.cur[v])) {
                 assign(i + 1, c, e, k);
+            }
+        }
+
+        /** Under ENABLED, an instance variable mapped to an expression is left unchanged by binding its prime. */
+        private void bindOthers(int i, Ctx c, Env e, Cont k) {
+            if (i == others.length) {
+                if (others.length == 0 || eval(c, e) == BoolValue.TRUE) k.run();
+                return;
+            }
+            Node o = others[i];
+            Node primed = c.virtualNext == null ? null : new PrimeExpr(o.span, o);
+            if (!InstanceVar.bindPrime(primed, c, () -> o.eval(c, e), () -> bindOthers(i + 1, c, e, k))) {
+                bindOthers(i + 1, c, e, k);
             }
         }
     }
@@ -941,6 +996,7 @@ final class Nodes {
         @Override public Value eval(Ctx c, Env e) {
             Ctx probe = new Ctx(c.rt, c.cur, new Value[c.cur.length], false);
             probe.level = c.level;
+            probe.virtualNext = new java.util.IdentityHashMap<>();
             try {
                 action.enumerate(probe, e, () -> {
                     throw FOUND;

@@ -5,6 +5,7 @@ import io.barreleye.modelcheck.CheckResult.Verdict;
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.eval.Label;
+import io.barreleye.modelcheck.temporal.Tableau;
 import io.barreleye.modelcheck.value.Value;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ public final class Bfs {
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private final AtomicLong queued = new AtomicLong();
     private volatile int level;
-    /** The whole graph, kept only when liveness properties need it. */
+    /** The whole graph, kept only when liveness properties (or -dump dot) need it, with the bits they read. */
     private final StateGraph graph;
+    private final GraphLabels graphLabels;
     private final List<Integer> initIdx = new ArrayList<>();
 
     /** Per action label: enabled, generated, distinct; null unless coverage is asked for. */
@@ -62,7 +64,8 @@ public final class Bfs {
         this.workers = Math.max(1, workers);
         this.out = out;
         this.progressNanos = (long) (progressSeconds * 1e9);
-        this.graph = spec.liveness.isEmpty() && dumpDot == null ? null : new StateGraph();
+        this.graphLabels = !spec.needsStateGraph() && dumpDot == null ? null : new GraphLabels(spec);
+        this.graph = graphLabels == null ? null : new StateGraph(traces, graphLabels, dumpDot != null);
         this.dumpDot = dumpDot;
         this.coverage = coverage ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         if (coverage) {
@@ -78,19 +81,18 @@ public final class Bfs {
         coverage.computeIfAbsent(l.action(), k -> counters())[which].increment();
     }
 
-    /** Registers a state seen in graph mode; returns its index and whether it is new. */
+    /** Registers a state seen in graph mode (its liveness bits evaluated when new); returns its index and whether it is new. */
     private int[] register(long fp, int parent, Value[] s) {
-        boolean[] fresh = {false};
-        int idx = graph.index.computeIfAbsent(fp, k -> {
-            fresh[0] = true;
-            return traces.add(fp, parent);
-        });
-        if (fresh[0]) graph.putState(idx, s);
-        return new int[] {idx, fresh[0] ? 1 : 0};
+        int[] reg = graph.register(fp, parent);
+        if (reg[1] == 1) graph.putState(reg[0], graphLabels.stateBits(s), s);
+        return reg;
     }
 
     public void run(CheckResult r) {
         r.searched = true;
+        if (spec.needsStateGraph()) {
+            for (String w : spec.livenessWarnings()) out.println(w);
+        }
         r.workers = workers;
         List<Entry> initial = new ArrayList<>();
         level = 1;
@@ -152,6 +154,9 @@ public final class Bfs {
                             || s.verdict == Verdict.EVALUATION_ERROR || s.verdict == Verdict.OVERFLOW
                             || s.verdict == Verdict.ASSERTION_FAILED)) {
                         depth = Math.max(depth, level + 1);
+                    } else if (s.verdict == Verdict.PROPERTY_VIOLATION && !next.isEmpty()) {
+                        // a step violating an action property: states the level found before it still count
+                        depth = Math.max(depth, level + 1);
                     }
                     r.queueLeft = queued.get() + next.size();
                     break;
@@ -196,41 +201,73 @@ public final class Bfs {
         }
         if (s != null) {
             report(s, r);
-        } else if (graph != null && !spec.liveness.isEmpty()) {
+        } else if (graph != null && spec.needsStateGraph()) {
             checkLiveness(r);
         }
     }
 
     private void checkLiveness(CheckResult r) {
-        long names = spec.liveness.stream().map(CompiledSpec.Liveness::name).distinct().count();
+        int checks = spec.liveness.size() + spec.temporal.size();
+        long names = java.util.stream.Stream.concat(spec.liveness.stream().map(CompiledSpec.Liveness::name),
+                spec.temporal.stream().map(CompiledSpec.TemporalProperty::name)).distinct().count();
         out.println("Checking " + names + " temporal propert" + (names == 1 ? "y" : "ies")
-                + (names == spec.liveness.size() ? "" : " (" + spec.liveness.size() + " instances of their \\A)")
+                + (names == checks ? "" : " (" + checks + " instances of their \\A)")
                 + " on the complete state graph (" + graph.size() + " states).");
-        LivenessChecker lc = new LivenessChecker(spec, graph, initIdx);
-        for (CompiledSpec.Liveness p : spec.liveness) {
+        if (!checkPatterns(r)) return;
+        for (CompiledSpec.TemporalProperty p : spec.temporal) {
             LivenessChecker.Lasso lasso;
             try {
-                lasso = lc.check(p);
+                lasso = new TableauChecker(spec, graph, graphLabels, initIdx, new Tableau(p.negation())).check();
             } catch (EvalException ex) {
                 report(evalStop(ex, -1, null, null), r);
                 return;
+            } catch (IllegalArgumentException ex) {
+                throw new CompiledSpec.UnsupportedPropertyException("the property " + p.name() + ": " + ex.getMessage());
+            }
+            if (lasso != null) {
+                reportLasso(r, p.name(), lasso, false);
+                return;
+            }
+        }
+    }
+
+    /** Checks the properties of the forms the graph checker decides directly; false once one fails. */
+    private boolean checkPatterns(CheckResult r) {
+        LivenessChecker lc = new LivenessChecker(spec, graph, graphLabels, initIdx);
+        for (int k = 0; k < spec.liveness.size(); k++) {
+            CompiledSpec.Liveness p = spec.liveness.get(k);
+            LivenessChecker.Lasso lasso;
+            try {
+                lasso = lc.check(p, k);
+            } catch (EvalException ex) {
+                report(evalStop(ex, -1, null, null), r);
+                return false;
             }
             if (lasso == null) continue;
-            r.verdict = Verdict.PROPERTY_VIOLATION;
-            r.property = p.name();
-            r.message = "Temporal property " + p.name() + " was violated.";
-            List<Integer> st = lasso.states();
-            for (int i = 0; i < st.size(); i++) {
-                Label l = i == 0 ? Label.INIT : graph.label(st.get(i - 1), st.get(i));
-                r.trace.add(new CheckResult.Step(l, graph.state(st.get(i))));
-            }
-            if (lasso.loopBack() >= 0) {
-                r.loopBack = lasso.loopBack();
-                r.loopLabel = graph.label(st.get(st.size() - 1), st.get(lasso.loopBack()));
-            } else {
-                r.loopBack = p.kind() == CompiledSpec.LiveKind.ALWAYS ? -2 : -1;
-            }
-            return;
+            reportLasso(r, p.name(), lasso, p.kind() == CompiledSpec.LiveKind.ALWAYS);
+            return false;
+        }
+        return true;
+    }
+
+    /** Reports a violated temporal property with its counterexample (a finite prefix when {@code finite}). */
+    private void reportLasso(CheckResult r, String property, LivenessChecker.Lasso lasso, boolean finite) {
+        r.verdict = Verdict.PROPERTY_VIOLATION;
+        r.property = property;
+        r.message = "Temporal property " + property + " was violated.";
+        // the graph keeps no states: replay the spec along the lasso's fingerprints (and its step back)
+        List<Integer> st = lasso.states();
+        boolean loops = lasso.loopBack() >= 0;
+        long[] fps = new long[st.size() + (loops ? 1 : 0)];
+        for (int i = 0; i < st.size(); i++) fps[i] = graph.fingerprint(st.get(i));
+        if (loops) fps[st.size()] = graph.fingerprint(st.get(lasso.loopBack()));
+        List<CheckResult.Step> steps = new TraceRebuilder(spec).rebuild(fps);
+        r.trace.addAll(steps.subList(0, st.size()));
+        if (loops) {
+            r.loopBack = lasso.loopBack();
+            r.loopLabel = steps.get(st.size()).label();
+        } else {
+            r.loopBack = finite ? -2 : -1;
         }
     }
 
@@ -281,6 +318,7 @@ public final class Bfs {
             labels.clear();
             List<Integer> edges = new ArrayList<>();
             List<Label> edgeLabels = new ArrayList<>();
+            List<long[]> edgeBits = new ArrayList<>();
             try {
                 spec.successors(e.state, lvl, (t, label) -> {
                     succ.add(t);
@@ -323,6 +361,9 @@ public final class Bfs {
                             int[] reg = register(fp, e.idx, t);
                             edges.add(reg[0]);
                             edgeLabels.add(label);
+                            long[] bits = new long[graphLabels.stepWords()];
+                            graphLabels.stepBits(e.state, t, bits, 0);
+                            edgeBits.add(bits);
                             unseen = reg[1] == 1;
                             idx = reg[0];
                         } else {
@@ -353,8 +394,13 @@ public final class Bfs {
             }
             if (graph != null) {
                 int[] ts = new int[edges.size()];
-                for (int k = 0; k < ts.length; k++) ts[k] = edges.get(k);
-                graph.putEdges(e.idx, ts, edgeLabels.toArray(new Label[0]));
+                int words = graphLabels.stepWords();
+                long[] bits = new long[ts.length * words];
+                for (int k = 0; k < ts.length; k++) {
+                    ts[k] = edges.get(k);
+                    System.arraycopy(edgeBits.get(k), 0, bits, k * words, words);
+                }
+                graph.putEdges(e.idx, ts, bits, edgeLabels.toArray(new Label[0]));
             }
             progress();
         }

@@ -1,9 +1,7 @@
 package io.barreleye.modelcheck.search;
 
 import io.barreleye.modelcheck.eval.CompiledSpec;
-import io.barreleye.modelcheck.eval.CompiledSpec.Fair;
 import io.barreleye.modelcheck.eval.CompiledSpec.Liveness;
-import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,50 +20,32 @@ final class LivenessChecker {
     /** A counterexample: state indices from an initial state, and where the cycle returns (-1: stutter). */
     record Lasso(List<Integer> states, int loopBack) {}
 
-    private final CompiledSpec spec;
     private final StateGraph g;
+    private final GraphLabels labels;
     private final int n;
     private final List<Integer> inits;
-    private final List<Fair> fair;
-    private long[] enabled;
+    private final FairnessConditions fairness;
 
-    LivenessChecker(CompiledSpec spec, StateGraph g, List<Integer> inits) {
-        this.spec = spec;
+    LivenessChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits) {
         this.g = g;
+        this.labels = labels;
         this.n = g.size();
         this.inits = inits;
-        this.fair = spec.fairConditions;
-        this.words = Math.max(1, (fair.size() + 63) / 64);
+        this.fairness = new FairnessConditions(spec, g, labels);
     }
 
-    /** Words of the per-state enabled bitmask: one bit per fairness condition. */
-    private final int words;
-
-    /** Whether fairness condition {@code f}'s action is enabled in state {@code s} (computed for every state at first use). */
     private boolean enabledAt(int s, int f) {
-        if (enabled == null) {
-            enabled = new long[n * words];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < fair.size(); k++) {
-                    if (spec.enabled(fair.get(k), g.state(i))) enabled[i * words + (k >>> 6)] |= 1L << (k & 63);
-                }
-            }
-        }
-        return (enabled[s * words + (f >>> 6)] & (1L << (f & 63))) != 0;
+        return fairness.enabledAt(s, f);
     }
 
-    private boolean taken(int f, int s, int t) {
-        return s != t && spec.taken(fair.get(f), g.state(s), g.state(t));
-    }
 
-    /** A fair behaviour violating {@code p}, or null when the property holds. */
-    Lasso check(Liveness p) {
+    /** A fair behaviour violating {@code p}, the {@code k}-th pattern property of the spec, or null when it holds. */
+    Lasso check(Liveness p, int k) {
         BitSet holdsP = new BitSet(n);
         BitSet holdsQ = new BitSet(n);
         for (int i = 0; i < n; i++) {
-            Value[] st = g.state(i);
-            if (spec.holds(p.p(), p.env(), st)) holdsP.set(i);
-            if (p.q() != null && spec.holds(p.q(), p.env(), st)) holdsQ.set(i);
+            if (g.stateBit(i, labels.pBit[k])) holdsP.set(i);
+            if (p.q() != null && g.stateBit(i, labels.qBit[k])) holdsQ.set(i);
         }
         BitSet all = new BitSet(n);
         all.set(0, n);
@@ -170,7 +150,7 @@ final class LivenessChecker {
             }
             boolean ok = true;
             BitSet remove = new BitSet(n);
-            for (int f = 0; f < fair.size() && ok; f++) {
+            for (int f = 0; f < fairness.size() && ok; f++) {
                 int[] edge = takenEdge(f, c);
                 if (edge != null) {
                     w.add(edge);
@@ -180,12 +160,12 @@ final class LivenessChecker {
                 for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
                     if (!enabledAt(s, f)) {
                         disabledAt = s;
-                        if (!fair.get(f).strong()) break;
-                    } else if (fair.get(f).strong()) {
+                        if (!fairness.strong(f)) break;
+                    } else if (fairness.strong(f)) {
                         remove.set(s);
                     }
                 }
-                if (!fair.get(f).strong()) {
+                if (!fairness.strong(f)) {
                     if (disabledAt < 0) ok = false;
                     else w.add(disabledAt);
                 }
@@ -205,8 +185,9 @@ final class LivenessChecker {
 
     private int[] takenEdge(int f, BitSet c) {
         for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
-            for (int t : g.successors(s)) {
-                if (c.get(t) && taken(f, s, t)) return new int[] {s, t};
+            for (int e = g.edgeStart(s), end = e + g.edgeCount(s); e < end; e++) {
+                int t = g.target(e);
+                if (t != s && c.get(t) && fairness.takenBy(f, e)) return new int[] {s, t};
             }
         }
         return null;
@@ -234,9 +215,8 @@ final class LivenessChecker {
             onStack[root] = true;
             while (depth >= 0) {
                 int v = callNode[depth];
-                int[] succ = g.successors(v);
-                if (callEdge[depth] < succ.length) {
-                    int w = succ[callEdge[depth]++];
+                if (callEdge[depth] < g.edgeCount(v)) {
+                    int w = g.target(g.edgeStart(v) + callEdge[depth]++);
                     if (!region.get(w)) continue;
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
@@ -280,7 +260,8 @@ final class LivenessChecker {
         }
         while (!q.isEmpty()) {
             int v = q.poll();
-            for (int w : g.successors(v)) {
+            for (int e = g.edgeStart(v), end = e + g.edgeCount(v); e < end; e++) {
+                int w = g.target(e);
                 if (within.get(w) && parent[w] == -2) {
                     parent[w] = v;
                     q.add(w);
