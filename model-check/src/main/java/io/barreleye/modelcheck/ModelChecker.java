@@ -93,6 +93,9 @@ public final class ModelChecker {
             e.trail().forEach(s -> r.locations.add(s.describe()));
             return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW
                     : e.exitCode() == 14 ? Verdict.ASSERTION_FAILED : Verdict.EVALUATION_ERROR, e.getMessage(), out);
+        } catch (io.barreleye.modelcheck.value.ValueException e) {
+            // an operation on values that TLC refuses, reached where no expression adds its location
+            return fail(r, Verdict.EVALUATION_ERROR, e.getMessage(), out);
         } catch (NoSuchFileException e) {
             return fail(r, Verdict.FILE_ERROR, "cannot read " + e.getFile() + ": no such file", out);
         } catch (IOException e) {

@@ -108,6 +108,7 @@ public final class Compiler {
      * maps names to the definition that replaces them ({@code <-} in the .cfg).
      */
     public void compileRoot(Ast.Module m, Map<String, Value> constants, Map<String, String> overrides) {
+        InternOrder.meetSpec(m.name(), loader);
         root = new ModuleScope(m.name(), m.file());
         cfgConstants = constants;
         cfgOverrides = overrides;
@@ -705,6 +706,9 @@ public final class Compiler {
     private Node userOrBuiltin(Span span, String op, Node[] args, Scope s, ModuleScope ms) {
         Binding b = ms.globals.get(op);
         if (b instanceof DefB d) return call(d, args, span, ms);
+        if (op.equals("AssertError") && args.length == 2 && ms.std.contains("TLCExt")) {
+            return dyn(new DataNodes.AssertError(span, args[0], args[1]), args); // its expression is evaluated inside it
+        }
         Builtins.Entry entry = Builtins.lookup(op);
         if (entry != null && ms.std.contains(entry.module())) {
             if (entry.arity() != args.length) {

@@ -37,8 +37,13 @@ public abstract class FcnValue extends Value {
 
     @Override final protected int compareSame(Value o) {
         FcnValue f = (FcnValue) o;
-        int s = Integer.compare(shape(), f.shape());
-        if (s != 0) return s;
+        if (shape() != f.shape()) {
+            // The empty function is both the empty tuple and the empty record; a record and a
+            // non-empty tuple cannot be compared, as in TLC (D090).
+            if (size() == 0 || f.size() == 0) return Integer.compare(size(), f.size());
+            if (Kinds.recordAndTuple(this, f)) throw Kinds.mismatch("compare", this, f);
+            return Integer.compare(shape(), f.shape());
+        }
         if (this instanceof TupleValue t1 && f instanceof TupleValue t2) {
             // domains 1..n and 1..m: the shorter first, then element by element
             int c = Integer.compare(t1.elems.length, t2.elems.length);
@@ -48,7 +53,7 @@ public abstract class FcnValue extends Value {
         if (this instanceof RecordValue r1 && f instanceof RecordValue r2) {
             // the same order as comparing their domains of strings, without building them
             int c = Integer.compare(r1.names.length, r2.names.length);
-            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.names[i].compareTo(r2.names[i]);
+            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.keys[i].compareTo(r2.keys[i]);
             for (int i = 0; c == 0 && i < r1.vals.length; i++) c = r1.vals[i].compareTo(r2.vals[i]);
             return c;
         }
@@ -81,9 +86,9 @@ public abstract class FcnValue extends Value {
         }
         if (oneToN) return new TupleValue(values);
         if (strings) {
-            String[] names = new String[n];
-            for (int i = 0; i < n; i++) names[i] = ((StringValue) sortedDomain[i]).value;
-            return new RecordValue(names, values);
+            StringValue[] keys = new StringValue[n];
+            for (int i = 0; i < n; i++) keys[i] = (StringValue) sortedDomain[i];
+            return new RecordValue(keys, values);
         }
         return new GeneralFcn(sortedDomain, values);
     }

@@ -2,32 +2,49 @@ package io.barreleye.modelcheck.value;
 
 import java.util.Arrays;
 
-/** A record: a function whose domain is a non-empty set of strings; field names kept sorted. */
+/**
+ * A record: a function whose domain is a non-empty set of strings. Fields are kept in TLC's
+ * order of strings ({@link StringOrder}), which is also the order TLC prints them in.
+ */
 public final class RecordValue extends FcnValue {
     public final String[] names;
+    final StringValue[] keys;
     public final Value[] vals;
 
-    RecordValue(String[] sortedNames, Value[] vals) {
-        this.names = sortedNames;
+    RecordValue(StringValue[] sortedKeys, Value[] vals) {
+        this.keys = sortedKeys;
         this.vals = vals;
+        this.names = new String[sortedKeys.length];
+        for (int i = 0; i < names.length; i++) names[i] = sortedKeys[i].value;
     }
 
     /** Builds a record from fields in any order (duplicates: last one wins). */
     public static RecordValue of(String[] names, Value[] vals) {
+        StringValue[] k = new StringValue[names.length];
+        for (int i = 0; i < k.length; i++) k[i] = StringValue.of(names[i]);
         Integer[] idx = new Integer[names.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
-        String[] n = new String[names.length];
+        Arrays.sort(idx, (a, b) -> k[a].compareTo(k[b]));
+        StringValue[] n = new StringValue[names.length];
         Value[] v = new Value[names.length];
+        int m = 0;
         for (int i = 0; i < idx.length; i++) {
-            n[i] = names[idx[i]];
-            v[i] = vals[idx[i]];
+            if (m > 0 && n[m - 1] == k[idx[i]]) m--;
+            n[m] = k[idx[i]];
+            v[m++] = vals[idx[i]];
         }
-        return new RecordValue(n, v);
+        return new RecordValue(m == n.length ? n : Arrays.copyOf(n, m), m == v.length ? v : Arrays.copyOf(v, m));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) return i;
+        }
+        return -1;
     }
 
     public Value field(String name) {
-        int i = Arrays.binarySearch(names, name);
+        int i = indexOf(name);
         return i >= 0 ? vals[i] : null;
     }
 
@@ -40,9 +57,7 @@ public final class RecordValue extends FcnValue {
     @Override public SetValue domain() { return SetEnumValue.ofSorted(domainArray()); }
 
     @Override public Value[] domainArray() {
-        Value[] d = new Value[names.length];
-        for (int i = 0; i < d.length; i++) d[i] = StringValue.of(names[i]);
-        return d;
+        return keys.clone();
     }
 
     @Override public Value[] valueArray() { return vals; }
@@ -51,11 +66,11 @@ public final class RecordValue extends FcnValue {
 
     @Override public Value except(Value arg, Value v) {
         if (!(arg instanceof StringValue s)) return this;
-        int i = Arrays.binarySearch(names, s.value);
+        int i = indexOf(s.value);
         if (i < 0) return this;
         Value[] nv = vals.clone();
         nv[i] = v;
-        return new RecordValue(names, nv);
+        return new RecordValue(keys, nv);
     }
 
     @Override public long fingerprint(long seed) {

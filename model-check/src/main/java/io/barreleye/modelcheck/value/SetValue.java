@@ -57,6 +57,16 @@ public abstract class SetValue extends Value {
         return true;
     }
 
+    /** TLC's error for a membership test it cannot decide: {@code v} is not of the kind the set holds. */
+    static ValueException cannotTest(Value v, SetValue s) {
+        return new ValueException("Attempted to check if the value:\n" + v + "\nis an element of " + s + ".");
+    }
+
+    /** True for an untyped model value, which is in no set of numbers, strings or sequences (TLC answers FALSE). */
+    static boolean untypedModelValue(Value v) {
+        return v instanceof ModelValue m && !m.typed();
+    }
+
     static ValueException infinite(String what) {
         return new ValueException("cannot enumerate the infinite set " + what);
     }
