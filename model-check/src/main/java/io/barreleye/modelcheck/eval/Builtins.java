@@ -398,6 +398,20 @@ public final class Builtins {
         return Nodes.fcnOf(keys, vals);
     }
 
+    /**
+     * {@code UNION S}: enumerated when every member of S is finite, else a set that answers
+     * membership by asking each member, as TLC does ({@code f \in UNION {[D -> Int]}}).
+     */
+    static Value union(Span at, Value s) {
+        Value[] members = Values.asEnum(at, "UNION", s).elems;
+        boolean finite = true;
+        for (Value m : members) finite &= Values.asSet(at, "UNION", m).isFinite();
+        if (!finite) return new LazySets.UnionSet(members);
+        SetEnumValue r = SetEnumValue.EMPTY;
+        for (Value m : members) r = r.union(Values.asEnum(at, "UNION", m));
+        return r;
+    }
+
     /** Set operators of the core language, available without EXTENDS. */
     static Value setOp(Span at, String op, Value x, Value y) {
         SetValue a = Values.asSet(at, op, x), b = Values.asSet(at, op, y);

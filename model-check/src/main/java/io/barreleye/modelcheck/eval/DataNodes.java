@@ -65,9 +65,11 @@ final class DataNodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
+            SetValue[] ranges = binder.ranges(c, e);
+            if (Binder.anyInfinite(ranges)) return new LazyValues.Filter(this, c, e);
             Env frame = new Env(binder.size, e);
             List<Value> out = new ArrayList<>();
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachIn(ranges, frame, () -> {
                 if (pred.evalBool(c, frame)) out.add(binder.key(frame));
                 return true;
             });
@@ -109,10 +111,12 @@ final class DataNodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
+            SetValue[] ranges = binder.ranges(c, e);
+            if (Binder.anyInfinite(ranges)) return new LazyValues.Fcn(this, c, e);
             Env frame = new Env(binder.size, e);
             List<Value> keys = new ArrayList<>();
             List<Value> vals = new ArrayList<>();
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachIn(ranges, frame, () -> {
                 keys.add(binder.key(frame));
                 vals.add(body.eval(c, frame));
                 return true;

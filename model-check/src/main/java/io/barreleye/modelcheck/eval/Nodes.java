@@ -664,6 +664,16 @@ final class Nodes {
             Value[] slots = primed ? c.next : c.initMode ? c.cur : null;
             return slots != null && slots[idx] == null ? slots : null;
         }
+
+        /**
+         * The target of {@code n} where it is evaluated: an operator parameter passed {@code x'}
+         * by name (TLC's call by name: {@code Upd(x, x')} with {@code Upd(old, new) == new = old + 1})
+         * assigns the variable it stands for. {@code fixed} is the target known at compile time.
+         */
+        static Target at(Target fixed, Node n, Env e) {
+            if (fixed.idx >= 0 || !(n instanceof LocalRef r)) return fixed;
+            return r.slot(e) instanceof Thunk t ? of(t.node()) : fixed;
+        }
     }
 
     /** {@code a = b}; when a is an unassigned primed variable (or variable, in Init) it assigns. */
@@ -684,13 +694,14 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = Target.at(target, left, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
-                slots[target.idx()] = right.eval(c, e);
+                slots[t.idx()] = right.eval(c, e);
                 try {
                     k.run();
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }
@@ -722,16 +733,17 @@ final class Nodes {
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
-            Value[] slots = target.unassigned(c);
+            Target t = Target.at(target, elem, e);
+            Value[] slots = t.unassigned(c);
             if (slots != null) {
                 SetEnumValue s = Values.asEnum(set.span, "\\in", set.eval(c, e));
                 try {
                     for (Value v : s.elems) {
-                        slots[target.idx()] = v;
+                        slots[t.idx()] = v;
                         k.run();
                     }
                 } finally {
-                    slots[target.idx()] = null;
+                    slots[t.idx()] = null;
                 }
                 return;
             }

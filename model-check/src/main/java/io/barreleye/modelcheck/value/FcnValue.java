@@ -11,7 +11,7 @@ public abstract class FcnValue extends Value {
     @Override final protected int rank() { return 4; }
 
     /** 0 tuple, 1 record, 2 general function: orders representations, which are canonical. */
-    abstract int shape();
+    protected abstract int shape();
 
     /** The value at {@code arg}, or null when {@code arg} is outside the domain. */
     public abstract Value apply(Value arg);
@@ -103,7 +103,7 @@ public abstract class FcnValue extends Value {
             this.vals = vals;
         }
 
-        @Override int shape() { return 2; }
+        @Override protected int shape() { return 2; }
 
         @Override public Value apply(Value arg) {
             if (dom.length <= 8) {

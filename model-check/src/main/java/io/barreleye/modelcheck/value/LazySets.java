@@ -264,6 +264,35 @@ public final class LazySets {
         }
     }
 
+    /** {@code UNION S} where a member of S is infinite: membership only. */
+    public static final class UnionSet extends SetValue {
+        private final Value[] members;
+
+        public UnionSet(Value[] members) {
+            this.members = members;
+        }
+
+        @Override public boolean contains(Value v) {
+            for (Value m : members) {
+                if (((SetValue) m).contains(v)) return true;
+            }
+            return false;
+        }
+
+        @Override public boolean isFinite() { return false; }
+
+        @Override public SetEnumValue toEnum() { throw infinite(toString()); }
+
+        @Override public void print(StringBuilder sb) {
+            sb.append("UNION {");
+            for (int i = 0; i < members.length; i++) {
+                if (i > 0) sb.append(", ");
+                members[i].print(sb);
+            }
+            sb.append('}');
+        }
+    }
+
     /** TLC's {@code Any}: every value is in it. */
     public static final class AnySet extends SetValue {
         public static final AnySet ANY = new AnySet();

@@ -48,7 +48,7 @@ public final class RecordValue extends FcnValue {
         return i >= 0 ? vals[i] : null;
     }
 
-    @Override int shape() { return 1; }
+    @Override protected int shape() { return 1; }
 
     @Override public Value apply(Value arg) {
         return arg instanceof StringValue s ? field(s.value) : null;

@@ -57,7 +57,7 @@ public final class TupleValue extends FcnValue {
         return withSum(r, known, known ? sum + term(r.length, v) : 0);
     }
 
-    @Override int shape() { return 0; }
+    @Override protected int shape() { return 0; }
 
     @Override public Value apply(Value arg) {
         if (arg instanceof IntValue i && i.value >= 1 && i.value <= elems.length) return elems[i.value - 1];
