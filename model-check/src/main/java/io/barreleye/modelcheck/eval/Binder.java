@@ -56,17 +56,28 @@ public final class Binder {
 
     /** {@link #forEach} over ranges already evaluated by {@link #ranges}. */
     boolean forEachIn(io.barreleye.modelcheck.value.SetValue[] ranges, Env frame, Visitor v) {
-        SetEnumValue[] sets = new SetEnumValue[ranges.length];
-        for (int i = 0; i < ranges.length; i++) sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]);
+        Value[][] sets = new Value[ranges.length][];
+        for (int i = 0; i < ranges.length; i++) sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems;
         return iterate(sets, 0, 0, frame, v);
     }
 
-    private boolean iterate(SetEnumValue[] sets, int g, int name, Env frame, Visitor v) {
+    /** {@link #forEach} with each set in TLC's order, which decides what CHOOSE picks ({@code CHOOSE s \in {"z", "y"} : TRUE} is "z" when "z" was met first). */
+    boolean forEachInTlcOrder(Ctx c, Env outer, Env frame, Visitor v) {
+        io.barreleye.modelcheck.value.SetValue[] ranges = ranges(c, outer);
+        Value[][] sets = new Value[ranges.length][];
+        for (int i = 0; i < ranges.length; i++) {
+            sets[i] = io.barreleye.modelcheck.value.TlcOrder.sorted(
+                    Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems);
+        }
+        return iterate(sets, 0, 0, frame, v);
+    }
+
+    private boolean iterate(Value[][] sets, int g, int name, Env frame, Visitor v) {
         if (g == groups.length) return v.visit();
         Group grp = groups[g];
         int nextG = grp.tuple() || name + 1 == grp.count() ? g + 1 : g;
         int nextName = nextG == g ? name + 1 : 0;
-        for (Value x : sets[g].elems) {
+        for (Value x : sets[g]) {
             if (grp.tuple()) {
                 if (!(x instanceof TupleValue t) || t.elems.length != grp.count()) {
                     throw new EvalException(grp.set().span, "a tuple pattern of " + grp.count()

@@ -109,6 +109,7 @@ public final class Compiler {
      */
     public void compileRoot(Ast.Module m, Map<String, Value> constants, Map<String, String> overrides) {
         InternOrder.meetSpec(m.name(), loader);
+        InternOrder.meetModelValues(constants.values());
         root = new ModuleScope(m.name(), m.file());
         cfgConstants = constants;
         cfgOverrides = overrides;

@@ -89,6 +89,19 @@ final class InternOrder {
         }
     }
 
+    /** Meets the strings and model-value names of the model's constants, in the order of the .cfg file. */
+    static void meetModelValues(java.util.Collection<io.barreleye.modelcheck.value.Value> constants) {
+        for (io.barreleye.modelcheck.value.Value v : constants) meet(v);
+    }
+
+    private static void meet(io.barreleye.modelcheck.value.Value v) {
+        if (v instanceof io.barreleye.modelcheck.value.ModelValue m) StringValue.of(m.name);
+        else if (v instanceof StringValue s) StringValue.of(s.value);
+        else if (v instanceof io.barreleye.modelcheck.value.SetEnumValue set && !set.mixed()) {
+            for (io.barreleye.modelcheck.value.Value e : set.elems) meet(e);
+        }
+    }
+
     /** Meets the identifiers of {@code module}, then of the modules it uses; records the modules after their uses. */
     private static void parse(String module, ModuleLoader loader, Set<String> seen, List<String> postOrder) {
         if (!seen.add(module)) return;

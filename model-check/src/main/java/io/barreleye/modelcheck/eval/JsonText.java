@@ -5,9 +5,9 @@ import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.ModelValue;
-import io.barreleye.modelcheck.value.RecordValue;
 import io.barreleye.modelcheck.value.SetValue;
 import io.barreleye.modelcheck.value.StringValue;
+import io.barreleye.modelcheck.value.TlcOrder;
 import io.barreleye.modelcheck.value.TupleValue;
 import io.barreleye.modelcheck.value.Value;
 
@@ -37,12 +37,10 @@ final class JsonText {
             sb.append(Report.quoteJson(m.name));
         } else if (v instanceof TupleValue t) {
             array(t.elems, sb);
-        } else if (v instanceof RecordValue r) {
-            object(r.domainArray(), r.vals, sb);
         } else if (v instanceof FcnValue f) {
             object(f.domainArray(), f.valueArray(), sb);
         } else if (v instanceof SetValue s) {
-            array(s.toEnum().elems, sb);
+            array(TlcOrder.sorted(s.toEnum().elems), sb);
         } else {
             throw new io.barreleye.modelcheck.value.ValueException("ToJson cannot write the " + v.kind() + " " + v);
         }
@@ -57,12 +55,15 @@ final class JsonText {
         sb.append(']');
     }
 
+    /** Keys in TLC's order (a record's fields as TLC prints them). */
     private static void object(Value[] keys, Value[] vals, StringBuilder sb) {
         sb.append('{');
-        for (int i = 0; i < keys.length; i++) {
-            if (i > 0) sb.append(',');
-            String k = keys[i] instanceof StringValue s ? s.value : keys[i].toString();
-            sb.append(Report.quoteJson(k)).append(':');
+        int[] order = TlcOrder.order(keys);
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (k > 0) sb.append(',');
+            String key = keys[i] instanceof StringValue s ? s.value : keys[i].toString();
+            sb.append(Report.quoteJson(key)).append(':');
             write(vals[i], sb);
         }
         sb.append('}');

@@ -631,7 +631,7 @@ final class Nodes {
         @Override public Value eval(Ctx c, Env e) {
             Env frame = new Env(binder.size, e);
             Value[] found = {null};
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachInTlcOrder(c, e, frame, () -> {
                 if (body.evalBool(c, frame)) {
                     found[0] = binder.key(frame);
                     return false;

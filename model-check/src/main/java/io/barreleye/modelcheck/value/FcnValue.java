@@ -53,7 +53,7 @@ public abstract class FcnValue extends Value {
         if (this instanceof RecordValue r1 && f instanceof RecordValue r2) {
             // the same order as comparing their domains of strings, without building them
             int c = Integer.compare(r1.names.length, r2.names.length);
-            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.keys[i].compareTo(r2.keys[i]);
+            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.names[i].compareTo(r2.names[i]);
             for (int i = 0; c == 0 && i < r1.vals.length; i++) c = r1.vals[i].compareTo(r2.vals[i]);
             return c;
         }
@@ -135,8 +135,10 @@ public abstract class FcnValue extends Value {
 
         @Override public void print(StringBuilder sb) {
             sb.append('(');
-            for (int i = 0; i < dom.length; i++) {
-                if (i > 0) sb.append(" @@ ");
+            int[] order = TlcOrder.order(dom);
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                if (k > 0) sb.append(" @@ ");
                 dom[i].print(sb);
                 sb.append(" :> ");
                 vals[i].print(sb);

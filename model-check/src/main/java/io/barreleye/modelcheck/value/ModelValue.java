@@ -4,8 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A model value from a .cfg file: equal only to itself. One named {@code T_x} is typed (of type
- * T): comparing it with anything but a model value is an error, as in TLC. Model values sort by
- * their names in TLC's intern order ({@link StringOrder}).
+ * T): comparing it with anything but a model value is an error, as in TLC. Model values print
+ * in TLC's order of their names ({@link TlcOrder}).
  */
 public final class ModelValue extends Value {
     private static final ConcurrentHashMap<String, ModelValue> INTERN = new ConcurrentHashMap<>();
@@ -18,6 +18,11 @@ public final class ModelValue extends Value {
         this.name = n;
         this.key = StringValue.of(n);
         this.typed = n.length() > 2 && n.charAt(1) == '_';
+    }
+
+    /** The name as a string, for TLC's order of model values. */
+    StringValue key() {
+        return key;
     }
 
     /** True for a typed model value such as {@code T_a}. */
@@ -37,7 +42,7 @@ public final class ModelValue extends Value {
             throw new ValueException("Attempted to compare the model value " + name + " with the model value " + m.name
                     + " of a different type");
         }
-        return Integer.compare(StringOrder.rank(key), StringOrder.rank(m.key));
+        return name.compareTo(m.name);
     }
 
     @Override public long fingerprint(long seed) {

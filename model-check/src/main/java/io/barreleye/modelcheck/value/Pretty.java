@@ -38,19 +38,18 @@ public final class Pretty {
             if (v instanceof TupleValue t && t.elems.length > 0) return new Doc(flat, Kind.SEQ, docs(t.elems));
             if (v instanceof RecordValue r) {
                 List<Doc> pairs = new ArrayList<>();
-                for (int i = 0; i < r.names.length; i++) pairs.add(pair(atom(r.names[i]), of(r.vals[i])));
+                for (int i : TlcOrder.fieldOrder(r.keys)) pairs.add(pair(atom(r.names[i]), of(r.vals[i])));
                 return new Doc(flat, Kind.REC, pairs);
             }
             if (v instanceof FcnValue f && !(v instanceof TupleValue)) {
                 List<Doc> pairs = new ArrayList<>();
                 Value[] d = f.domainArray();
                 Value[] r = f.valueArray();
-                for (int i = 0; i < d.length; i++) pairs.add(pair(of(d[i]), of(r[i])));
+                for (int i : TlcOrder.order(d)) pairs.add(pair(of(d[i]), of(r[i])));
                 return new Doc(flat, Kind.FCN, pairs);
             }
-            if (v instanceof SetEnumValue s && s.elems.length > 0) return new Doc(flat, Kind.SET, docs(s.toEnum().elems));
-            if (v instanceof SetValue s && !(v instanceof IntervalValue) && s.isFinite() && flat.startsWith("{")) {
-                return new Doc(flat, Kind.SET, docs(s.toEnum().elems));
+            if (v instanceof SetValue s && !(v instanceof IntervalValue) && s.isFinite() && flat.startsWith("{") && !flat.equals("{}")) {
+                return new Doc(flat, Kind.SET, docs(TlcOrder.sorted(s.toEnum().elems)));
             }
             return atom(flat);
         }

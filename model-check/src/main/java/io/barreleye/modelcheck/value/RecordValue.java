@@ -3,8 +3,8 @@ package io.barreleye.modelcheck.value;
 import java.util.Arrays;
 
 /**
- * A record: a function whose domain is a non-empty set of strings. Fields are kept in TLC's
- * order of strings ({@link StringOrder}), which is also the order TLC prints them in.
+ * A record: a function whose domain is a non-empty set of strings. Fields are kept sorted by name
+ * (the canonical order); they print in TLC's order of strings ({@link TlcOrder#fieldOrder}).
  */
 public final class RecordValue extends FcnValue {
     public final String[] names;
@@ -20,31 +20,22 @@ public final class RecordValue extends FcnValue {
 
     /** Builds a record from fields in any order (duplicates: last one wins). */
     public static RecordValue of(String[] names, Value[] vals) {
-        StringValue[] k = new StringValue[names.length];
-        for (int i = 0; i < k.length; i++) k[i] = StringValue.of(names[i]);
         Integer[] idx = new Integer[names.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> k[a].compareTo(k[b]));
+        Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
         StringValue[] n = new StringValue[names.length];
         Value[] v = new Value[names.length];
         int m = 0;
         for (int i = 0; i < idx.length; i++) {
-            if (m > 0 && n[m - 1] == k[idx[i]]) m--;
-            n[m] = k[idx[i]];
+            if (m > 0 && n[m - 1].value.equals(names[idx[i]])) m--;
+            n[m] = StringValue.of(names[idx[i]]);
             v[m++] = vals[idx[i]];
         }
         return new RecordValue(m == n.length ? n : Arrays.copyOf(n, m), m == v.length ? v : Arrays.copyOf(v, m));
     }
 
-    private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) return i;
-        }
-        return -1;
-    }
-
     public Value field(String name) {
-        int i = indexOf(name);
+        int i = Arrays.binarySearch(names, name);
         return i >= 0 ? vals[i] : null;
     }
 
@@ -66,7 +57,7 @@ public final class RecordValue extends FcnValue {
 
     @Override public Value except(Value arg, Value v) {
         if (!(arg instanceof StringValue s)) return this;
-        int i = indexOf(s.value);
+        int i = Arrays.binarySearch(names, s.value);
         if (i < 0) return this;
         Value[] nv = vals.clone();
         nv[i] = v;
@@ -84,8 +75,10 @@ public final class RecordValue extends FcnValue {
 
     @Override public void print(StringBuilder sb) {
         sb.append('[');
-        for (int i = 0; i < names.length; i++) {
-            if (i > 0) sb.append(", ");
+        int[] order = TlcOrder.fieldOrder(keys);
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (k > 0) sb.append(", ");
             sb.append(names[i]).append(" |-> ");
             vals[i].print(sb);
         }

@@ -37,12 +37,13 @@ public abstract class SetValue extends Value {
         return mix(seed, toEnum().selfHash());
     }
 
+    /** The elements in TLC's order ({@link TlcOrder}). */
     @Override public void print(StringBuilder sb) {
-        SetEnumValue e = toEnum();
+        Value[] e = TlcOrder.sorted(toEnum().elems);
         sb.append('{');
-        for (int i = 0; i < e.elems.length; i++) {
+        for (int i = 0; i < e.length; i++) {
             if (i > 0) sb.append(", ");
-            e.elems[i].print(sb);
+            e[i].print(sb);
         }
         sb.append('}');
     }

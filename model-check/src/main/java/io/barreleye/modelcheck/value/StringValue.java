@@ -3,8 +3,10 @@ package io.barreleye.modelcheck.value;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A string. Strings are ordered as TLC orders them, by when they were first met in the run
- * ({@link StringOrder}), not alphabetically.
+ * A string. Values are kept in a canonical order that does not depend on the run (strings
+ * alphabetically), so that values built for one spec compare correctly with another's; TLC's
+ * order of strings, by when they were first met in the run ({@link StringOrder}), is applied
+ * where it shows: printing and CHOOSE ({@link TlcOrder}).
  */
 public final class StringValue extends Value {
     private static final ConcurrentHashMap<String, StringValue> INTERN = new ConcurrentHashMap<>();
@@ -30,7 +32,7 @@ public final class StringValue extends Value {
     @Override protected int rank() { return 3; }
 
     @Override protected int compareSame(Value o) {
-        return o == this ? 0 : Integer.compare(StringOrder.rank(this), StringOrder.rank((StringValue) o));
+        return o == this ? 0 : value.compareTo(((StringValue) o).value);
     }
 
     @Override public long fingerprint(long seed) {
