@@ -256,6 +256,10 @@ public final class LazySets {
                 super.print(sb);
                 return;
             }
+            if (op == '-') {
+                // TLC prints a set difference by enumerating it (C026)
+                throw new ValueException("Attempted to enumerate S \\ T when S:\n" + a + "\nis not enumerable.");
+            }
             sb.append('(');
             a.print(sb);
             sb.append(op == '|' ? " \\cup " : op == '&' ? " \\cap " : " \\ ");
