@@ -4,7 +4,7 @@
 (* domain 1..3; once tbl[i] > 5 (i = 3) Next computes tbl[i + 1] = tbl[4]. *)
 (*                                                                         *)
 (* Expected (DomainErr.cfg): exit 75, 3 distinct, 3 generated, depth 3,    *)
-(* error mentions the domain.                                              *)
+(* error says the index is out of the tuple's bounds, in TLC's words.      *)
 (*                                                                         *)
 (* Chain of states <<i, total>>:                                           *)
 (*   L1 (1,0): tbl[1] = 1 <= 5 -> (2,1)                                    *)

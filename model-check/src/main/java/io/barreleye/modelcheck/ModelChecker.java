@@ -94,6 +94,9 @@ public final class ModelChecker {
             return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW
                     : e.exitCode() == 14 ? Verdict.ASSERTION_FAILED
                     : e.exitCode() == 76 ? Verdict.SAFETY_EVAL_ERROR : Verdict.EVALUATION_ERROR, e.getMessage(), out);
+        } catch (io.barreleye.modelcheck.value.ValueException e) {
+            // an operation on values that TLC refuses, reached where no expression adds its location
+            return fail(r, Verdict.EVALUATION_ERROR, e.getMessage(), out);
         } catch (NoSuchFileException e) {
             return fail(r, Verdict.FILE_ERROR, "cannot read " + e.getFile() + ": no such file", out);
         } catch (IOException e) {

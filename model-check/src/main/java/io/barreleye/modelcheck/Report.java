@@ -72,7 +72,7 @@ public final class Report {
         for (int v : order) {
             if (names.length > 1) sb.append("/\\ ");
             sb.append(names[v]).append(" = ");
-            state[v].print(sb);
+            sb.append(io.barreleye.modelcheck.value.Pretty.print(state[v])); // long values broken as TLC's ppr does
             sb.append('\n');
         }
         return sb.toString();
@@ -82,10 +82,10 @@ public final class Report {
     public static String formatAlias(Value a) {
         if (a instanceof io.barreleye.modelcheck.value.RecordValue rec) {
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < rec.names.length; i++) {
+            for (int i : io.barreleye.modelcheck.value.TlcOrder.order(rec.domainArray())) { // fields as TLC orders them
                 if (rec.names.length > 1) sb.append("/\\ ");
                 sb.append(rec.names[i]).append(" = ");
-                rec.vals[i].print(sb);
+                sb.append(io.barreleye.modelcheck.value.Pretty.print(rec.vals[i]));
                 sb.append('\n');
             }
             return sb.toString();

@@ -32,26 +32,52 @@ public final class Binder {
         boolean visit();
     }
 
-    /** Evaluates every set once, in the outer scope. */
-    SetEnumValue[] sets(Ctx c, Env outer) {
-        SetEnumValue[] sets = new SetEnumValue[groups.length];
+    /** Evaluates every set once, in the outer scope, without enumerating it. */
+    io.barreleye.modelcheck.value.SetValue[] ranges(Ctx c, Env outer) {
+        io.barreleye.modelcheck.value.SetValue[] sets = new io.barreleye.modelcheck.value.SetValue[groups.length];
         for (int i = 0; i < groups.length; i++) {
-            sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", groups[i].set().eval(c, outer));
+            sets[i] = Values.asSet(groups[i].set().span, "a bound variable's range", groups[i].set().eval(c, outer));
         }
         return sets;
     }
 
-    /** Binds every combination in turn (first bound varying slowest); false when stopped early. */
-    boolean forEach(Ctx c, Env outer, Env frame, Visitor v) {
-        return iterate(sets(c, outer), 0, 0, frame, v);
+    /** True when a range is infinite: the construct can then only be a set or function that answers membership or application. */
+    static boolean anyInfinite(io.barreleye.modelcheck.value.SetValue[] ranges) {
+        for (io.barreleye.modelcheck.value.SetValue s : ranges) {
+            if (!s.isFinite()) return true;
+        }
+        return false;
     }
 
-    private boolean iterate(SetEnumValue[] sets, int g, int name, Env frame, Visitor v) {
+    /** Binds every combination in turn (first bound varying slowest); false when stopped early. */
+    boolean forEach(Ctx c, Env outer, Env frame, Visitor v) {
+        return forEachIn(ranges(c, outer), frame, v);
+    }
+
+    /** {@link #forEach} over ranges already evaluated by {@link #ranges}. */
+    boolean forEachIn(io.barreleye.modelcheck.value.SetValue[] ranges, Env frame, Visitor v) {
+        Value[][] sets = new Value[ranges.length][];
+        for (int i = 0; i < ranges.length; i++) sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems;
+        return iterate(sets, 0, 0, frame, v);
+    }
+
+    /** {@link #forEach} with each set in TLC's order, which decides what CHOOSE picks ({@code CHOOSE s \in {"z", "y"} : TRUE} is "z" when "z" was met first). */
+    boolean forEachInTlcOrder(Ctx c, Env outer, Env frame, Visitor v) {
+        io.barreleye.modelcheck.value.SetValue[] ranges = ranges(c, outer);
+        Value[][] sets = new Value[ranges.length][];
+        for (int i = 0; i < ranges.length; i++) {
+            sets[i] = io.barreleye.modelcheck.value.TlcOrder.sorted(
+                    Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems);
+        }
+        return iterate(sets, 0, 0, frame, v);
+    }
+
+    private boolean iterate(Value[][] sets, int g, int name, Env frame, Visitor v) {
         if (g == groups.length) return v.visit();
         Group grp = groups[g];
         int nextG = grp.tuple() || name + 1 == grp.count() ? g + 1 : g;
         int nextName = nextG == g ? name + 1 : 0;
-        for (Value x : sets[g].elems) {
+        for (Value x : sets[g]) {
             if (grp.tuple()) {
                 if (!(x instanceof TupleValue t) || t.elems.length != grp.count()) {
                     throw new EvalException(grp.set().span, "a tuple pattern of " + grp.count()

@@ -8,6 +8,7 @@ import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.IntervalValue;
 import io.barreleye.modelcheck.value.LazySets;
 import io.barreleye.modelcheck.value.ModelValue;
+import io.barreleye.modelcheck.value.Pretty;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
 import io.barreleye.modelcheck.value.StringValue;
@@ -36,7 +37,7 @@ public final class Builtins {
 
     /** Modules whose operators are built in; EXTENDS of these never reads a file. */
     public static final Set<String> STANDARD_MODULES =
-            Set.of("Naturals", "Integers", "Sequences", "FiniteSets", "Bags", "TLC", "TLCExt");
+            Set.of("Naturals", "Integers", "Sequences", "FiniteSets", "Bags", "TLC", "TLCExt", "Json");
 
     private static final Map<String, Entry> ENTRIES = new HashMap<>();
 
@@ -116,8 +117,16 @@ public final class Builtins {
 
         // ---- Sequences
         def("Sequences", "Seq", 1, (c, at, a) -> new LazySets.SeqSet(Values.asSet(at, "Seq", a[0])));
-        def("Sequences", "Len", 1, (c, at, a) -> IntValue.of(Values.asSeq(at, "Len", a[0]).elems.length));
+        // A string is a sequence for Len, Tail, SubSeq and \o (TLC's overrides accept it), not for Head or Append.
+        def("Sequences", "Len", 1, (c, at, a) -> a[0] instanceof StringValue str
+                ? IntValue.of(str.value.length()) : IntValue.of(Values.asSeq(at, "Len", a[0]).elems.length));
         def("Sequences", "\\o", 2, (c, at, a) -> {
+            if (a[0] instanceof StringValue x) {
+                if (!(a[1] instanceof StringValue y)) {
+                    throw new EvalException(at, "Evaluating an expression of the form t \\o s when s is not a string:\n" + Values.brief(a[1]));
+                }
+                return StringValue.of(x.value + y.value);
+            }
             Value[] x = Values.asSeq(at, "\\o", a[0]).elems, y = Values.asSeq(at, "\\o", a[1]).elems;
             Value[] r = Arrays.copyOf(x, x.length + y.length);
             System.arraycopy(y, 0, r, x.length, y.length);
@@ -130,18 +139,24 @@ public final class Builtins {
             return x[0];
         });
         def("Sequences", "Tail", 1, (c, at, a) -> {
+            if (a[0] instanceof StringValue str) {
+                if (str.value.isEmpty()) throw new EvalException(at, "Tail of the empty string");
+                return StringValue.of(str.value.substring(1));
+            }
             Value[] x = Values.asSeq(at, "Tail", a[0]).elems;
             if (x.length == 0) throw new EvalException(at, "Tail of the empty sequence");
             return TupleValue.of(Arrays.copyOfRange(x, 1, x.length));
         });
         def("Sequences", "SubSeq", 3, (c, at, a) -> {
-            Value[] x = Values.asSeq(at, "SubSeq", a[0]).elems;
             int m = i(at, "SubSeq", a[1]), n = i(at, "SubSeq", a[2]);
-            if (m > n) return TupleValue.EMPTY;
-            if (m < 1 || n > x.length) {
-                throw new EvalException(at, "SubSeq(s, " + m + ", " + n + ") on a sequence of length " + x.length);
+            String str = a[0] instanceof StringValue sv ? sv.value : null;
+            int len = str != null ? str.length() : Values.asSeq(at, "SubSeq", a[0]).elems.length;
+            if (m > n) return str != null ? StringValue.of("") : TupleValue.EMPTY;
+            if (m < 1 || n > len) {
+                throw new EvalException(at, "SubSeq(s, " + m + ", " + n + ") on a sequence of length " + len);
             }
-            return TupleValue.of(Arrays.copyOfRange(x, m - 1, n));
+            if (str != null) return StringValue.of(str.substring(m - 1, n));
+            return TupleValue.of(Arrays.copyOfRange(((TupleValue) a[0]).elems, m - 1, n));
         });
         def("Sequences", "SelectSeq", 2, (c, at, a) -> {
             Value[] x = Values.asSeq(at, "SelectSeq", a[0]).elems;
@@ -166,7 +181,7 @@ public final class Builtins {
             }
             return BoolValue.TRUE;
         });
-        def("Bags", "BagToSet", 1, (c, at, a) -> Values.asFcn(at, "BagToSet", a[0]).domain());
+        def("Bags", "BagToSet", 1, (c, at, a) -> Values.asFcn(at, "BagToSet", a[0]).domain().toEnum());
         def("Bags", "SetToBag", 1, (c, at, a) -> {
             Value[] d = Values.asEnum(at, "SetToBag", a[0]).elems;
             Value[] ones = new Value[d.length];
@@ -248,11 +263,11 @@ public final class Builtins {
             return Nodes.fcnOf(keys, vals);
         });
         stateful("TLC", "Print", 2, (c, at, a) -> {
-            c.rt.out.println(a[0]);
+            c.rt.out.println(Pretty.print(a[0]) + "  " + Pretty.print(a[1]));
             return a[1];
         });
         stateful("TLC", "PrintT", 1, (c, at, a) -> {
-            c.rt.out.println(a[0]);
+            c.rt.out.println(Pretty.print(a[0]));
             return BoolValue.TRUE;
         });
         def("TLC", "Assert", 2, (c, at, a) -> {
@@ -296,8 +311,40 @@ public final class Builtins {
             if (s.length == 0) throw new EvalException(at, "RandomElement of the empty set");
             return s[java.util.concurrent.ThreadLocalRandom.current().nextInt(s.length)];
         });
-        def("TLC", "Any", 0, (c, at, a) -> ModelValue.of("Any"));
+        def("TLC", "Any", 0, (c, at, a) -> LazySets.AnySet.ANY);
         def("TLC", "TLCEval", 1, (c, at, a) -> a[0]);
+
+        // ---- TLCExt (AssertError is compiled apart: its expression is evaluated only inside it)
+        stateful("TLCExt", "AssertEq", 2, (c, at, a) -> {
+            if (Values.eq(at, a[0], a[1])) return BoolValue.TRUE;
+            c.rt.out.println(Pretty.print(StringValue.of("Assertion failed")));
+            c.rt.out.println(Pretty.print(a[0]));
+            c.rt.out.println(Pretty.print(a[1]));
+            return BoolValue.FALSE;
+        });
+        def("TLCExt", "TLCModelValue", 1, (c, at, a) -> ModelValue.of(Values.asString(at, "TLCModelValue", a[0])));
+        def("TLCExt", "TLCNoOp", 1, (c, at, a) -> a[0]);
+        def("TLCExt", "TLCCache", 2, (c, at, a) -> a[0]);
+        stateful("TLCExt", "TLCGetOrDefault", 2, (c, at, a) -> {
+            if (a[0] instanceof StringValue s && s.value.equals("level")) return IntValue.of(c.level);
+            if (a[0] instanceof StringValue s && c.rt.stats.containsKey(s.value)) {
+                return IntValue.of((int) Math.min(Integer.MAX_VALUE, c.rt.stats.get(s.value)));
+            }
+            return a[1];
+        });
+        stateful("TLCExt", "Trace", 0, (c, at, a) -> {
+            throw new EvalException(at, "TLCExt!Trace (the behaviour up to the current state) is not supported by this checker");
+        });
+
+        // ---- Json (ToJson and its two restrictions; JsonSerialize/JsonDeserialize, which use files, are not provided)
+        def("Json", "ToJson", 1, (c, at, a) -> StringValue.of(JsonText.of(a[0])));
+        def("Json", "ToJsonArray", 1, (c, at, a) -> StringValue.of(JsonText.of(Values.asSeq(at, "ToJsonArray", a[0]))));
+        def("Json", "ToJsonObject", 1, (c, at, a) -> {
+            if (!(a[0] instanceof io.barreleye.modelcheck.value.RecordValue) && !(a[0] instanceof FcnValue f && f.size() == 0)) {
+                throw Values.wrong(at, "ToJsonObject", "a record", a[0]);
+            }
+            return StringValue.of(JsonText.of(a[0]));
+        });
     }
 
     static Closure closure(Span at, String op, Value v, int arity) {
@@ -349,6 +396,20 @@ public final class Builtins {
             }
         }
         return Nodes.fcnOf(keys, vals);
+    }
+
+    /**
+     * {@code UNION S}: enumerated when every member of S is finite, else a set that answers
+     * membership by asking each member, as TLC does ({@code f \in UNION {[D -> Int]}}).
+     */
+    static Value union(Span at, Value s) {
+        Value[] members = Values.asEnum(at, "UNION", s).elems;
+        boolean finite = true;
+        for (Value m : members) finite &= Values.asSet(at, "UNION", m).isFinite();
+        if (!finite) return new LazySets.UnionSet(members);
+        SetEnumValue r = SetEnumValue.EMPTY;
+        for (Value m : members) r = r.union(Values.asEnum(at, "UNION", m));
+        return r;
     }
 
     /** Set operators of the core language, available without EXTENDS. */

@@ -125,6 +125,8 @@ public final class Compiler {
      */
     public void compileRoot(Ast.Module m, Map<String, Value> constants, Map<String, String> overrides) {
         new ScopeChecker(loader).check(m);
+        InternOrder.meetSpec(m.name(), loader);
+        InternOrder.meetModelValues(constants.values());
         root = new ModuleScope(m.name(), m.file());
         cfgConstants = constants;
         cfgOverrides = overrides;
@@ -471,7 +473,12 @@ public final class Compiler {
     Node expr(Ast.Expr e, Scope s, ModuleScope ms) {
         if (e instanceof Ast.Num n) {
             if (n.value() > Integer.MAX_VALUE) {
-                throw error(n.span(), ms, "the number " + n.value() + " is outside TLC's 32-bit integers");
+                // SANY accepts it; TLC stops when it evaluates it (D026, D043)
+                long big = n.value();
+                return core(n.span(), "a number", (c, at, a) -> {
+                    throw new EvalException(at, "TLC can't handle a number this big.\n" + big
+                            + " (TLC's integers are 32-bit)");
+                });
             }
             return new Nodes.Lit(n.span(), IntValue.of((int) n.value()));
         }
@@ -765,11 +772,7 @@ public final class Compiler {
             case "UNCHANGED" -> unchanged(u.expr(), s, ms);
             case "SUBSET" -> core(u.span(), "SUBSET", (c, at, a) ->
                     new io.barreleye.modelcheck.value.LazySets.PowerSet(Values.asSet(at, "SUBSET", a[0])), x);
-            case "UNION" -> core(u.span(), "UNION", (c, at, a) -> {
-                SetEnumValue r = SetEnumValue.EMPTY;
-                for (Value v : Values.asEnum(at, "UNION", a[0]).elems) r = r.union(Values.asEnum(at, "UNION", v));
-                return r;
-            }, x);
+            case "UNION" -> core(u.span(), "UNION", (c, at, a) -> Builtins.union(at, a[0]), x);
             case "DOMAIN" -> core(u.span(), "DOMAIN", (c, at, a) -> Values.asFcn(at, "DOMAIN", a[0]).domain(), x);
             default -> userOrBuiltin(u.span(), u.op(), new Node[] {x}, s, ms);
         };
@@ -824,6 +827,9 @@ public final class Compiler {
     private Node userOrBuiltin(Span span, String op, Node[] args, Scope s, ModuleScope ms) {
         Binding b = ms.globals.get(op);
         if (b instanceof DefB d) return call(d, args, span, ms);
+        if (op.equals("AssertError") && args.length == 2 && ms.std.contains("TLCExt")) {
+            return dyn(new DataNodes.AssertError(span, args[0], args[1]), args); // its expression is evaluated inside it
+        }
         Builtins.Entry entry = Builtins.lookup(op);
         if (entry != null && ms.std.contains(entry.module())) {
             if (entry.arity() != args.length) {

@@ -3,6 +3,8 @@ package io.barreleye.modelcheck.eval;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.LazySets;
+import io.barreleye.modelcheck.value.IntValue;
+import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.RecordValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
@@ -63,9 +65,11 @@ final class DataNodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
+            SetValue[] ranges = binder.ranges(c, e);
+            if (Binder.anyInfinite(ranges)) return new LazyValues.Filter(this, c, e);
             Env frame = new Env(binder.size, e);
             List<Value> out = new ArrayList<>();
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachIn(ranges, frame, () -> {
                 if (pred.evalBool(c, frame)) out.add(binder.key(frame));
                 return true;
             });
@@ -107,10 +111,12 @@ final class DataNodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
+            SetValue[] ranges = binder.ranges(c, e);
+            if (Binder.anyInfinite(ranges)) return new LazyValues.Fcn(this, c, e);
             Env frame = new Env(binder.size, e);
             List<Value> keys = new ArrayList<>();
             List<Value> vals = new ArrayList<>();
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachIn(ranges, frame, () -> {
                 keys.add(binder.key(frame));
                 vals.add(body.eval(c, frame));
                 return true;
@@ -142,6 +148,10 @@ final class DataNodes {
                         + f.kind() + " " + Values.brief(f));
             }
             Value r = fv.apply(arg);
+            if (r == null && f instanceof TupleValue t && arg instanceof IntValue i) {
+                throw new EvalException(span, "Attempted to access index " + i.value + " of tuple\n" + Values.brief(t)
+                        + "\nwhich is out of bounds."); // TLC's words, which AssertError compares
+            }
             if (r == null) {
                 throw new EvalException(span, "function " + Values.brief(f) + " is applied to " + Values.brief(arg)
                         + ", which is not in its domain " + Values.brief(fv.domain()));
@@ -276,6 +286,9 @@ final class DataNodes {
                 throw new EvalException(span, "EXCEPT expects a function or record, but was given the " + f.kind()
                         + " " + Values.brief(f));
             }
+            if (fv instanceof TupleValue t && t.size() > 0 && !(keys[j] instanceof IntValue)) {
+                throw new EvalException(span, "Attempted to access tuple at a non integral index: " + Values.brief(keys[j]));
+            }
             Value old = fv.apply(keys[j]);
             if (old == null) return f; // TLC leaves the function unchanged outside its domain
             Value nv;
@@ -287,6 +300,31 @@ final class DataNodes {
                 nv = update(old, keys, j + 1, value, c, e);
             }
             return fv.except(keys[j], nv);
+        }
+    }
+
+    /**
+     * TLCExt's {@code AssertError(msg, e)}: TRUE exactly when evaluating e fails with the message
+     * msg (FALSE when it fails otherwise or does not fail). e is evaluated only here.
+     */
+    static final class AssertError extends Node {
+        final Node message;
+        final Node expr;
+
+        AssertError(Span s, Node message, Node expr) {
+            super(s, Math.max(message.level, expr.level));
+            this.message = message;
+            this.expr = expr;
+        }
+
+        @Override public Value eval(Ctx c, Env e) {
+            String expected = Values.asString(span, "AssertError", message.eval(c, e));
+            try {
+                expr.eval(c, e);
+                return BoolValue.FALSE;
+            } catch (EvalException | ValueException failed) {
+                return BoolValue.of(expected.equals(failed.getMessage()));
+            }
         }
     }
 

@@ -19,7 +19,9 @@ public final class Expressions {
         String ext = modules.length == 0 ? "" : "EXTENDS " + String.join(", ", modules) + "\n";
         String src = "---- MODULE Expr ----\n" + ext + "E == " + expr + "\n====\n";
         Ast.Module m = Parser.parseModule("Expr.tla", src);
-        Compiler c = new Compiler(new ModuleLoader(List.of()));
+        ModuleLoader loader = new ModuleLoader(List.of());
+        loader.register(m, src);
+        Compiler c = new Compiler(loader);
         c.compileRoot(m, Map.of(), Map.of());
         OpDef d = c.definition("E");
         Ctx ctx = new Ctx(new World(new String[0], out), new Value[0], null, false);

@@ -32,6 +32,17 @@ public final class ModuleLoader {
         return m;
     }
 
+    /** The text of a module parsed so far, or null. */
+    public String source(String name) {
+        return sources.get(name);
+    }
+
+    /** Records the text of a module parsed from a string rather than a file. */
+    public void register(Ast.Module m, String src) {
+        cache.put(m.name(), m);
+        sources.put(m.name(), src);
+    }
+
     /** The files parsed so far: the root module and every module it extends or instantiates. */
     public List<Path> files() {
         return List.copyOf(files);

@@ -740,7 +740,7 @@ final class Nodes {
         @Override public Value eval(Ctx c, Env e) {
             Env frame = new Env(binder.size, e);
             Value[] found = {null};
-            binder.forEach(c, e, frame, () -> {
+            binder.forEachInTlcOrder(c, e, frame, () -> {
                 if (body.evalBool(c, frame)) {
                     found[0] = binder.key(frame);
                     return false;
@@ -815,7 +815,7 @@ final class Nodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
-            return BoolValue.of(Values.eq(left.eval(c, e), right.eval(c, e)));
+            return BoolValue.of(Values.eq(span, left.eval(c, e), right.eval(c, e)));
         }
 
         @Override public void enumerate(Ctx c, Env e, Cont k) {
@@ -895,11 +895,11 @@ final class Nodes {
                 if (c.next[v] == null) {
                     throw new EvalException(span, c.rt.varNames[v] + "' is not yet determined where UNCHANGED is evaluated");
                 }
-                if (!Values.eq(c.next[v], c.cur[v])) return BoolValue.FALSE;
+                if (!Values.eq(span, c.next[v], c.cur[v])) return BoolValue.FALSE;
             }
             Ctx p = others.length == 0 ? null : c.primed(this);
             for (Node o : others) {
-                if (!Values.eq(o.eval(c, e), o.eval(p, e))) return BoolValue.FALSE;
+                if (!Values.eq(span, o.eval(c, e), o.eval(p, e))) return BoolValue.FALSE;
             }
             return BoolValue.TRUE;
         }
@@ -921,7 +921,7 @@ final class Nodes {
                 } finally {
                     c.next[v] = null;
                 }
-            } else if (Values.eq(c.next[v], c.cur[v])) {
+            } else if (Values.eq(span, c.next[v], c.cur[v])) {
                 assign(i + 1, c, e, k);
             }
         }

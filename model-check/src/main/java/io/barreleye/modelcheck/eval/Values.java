@@ -4,6 +4,7 @@ import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.IntValue;
+import io.barreleye.modelcheck.value.Kinds;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
 import io.barreleye.modelcheck.value.StringValue;
@@ -72,8 +73,20 @@ public final class Values {
         return IntValue.of((int) r);
     }
 
-    /** Equality as TLC defines it; values of different kinds are unequal (model values differ from all). */
+    /**
+     * {@code a = b} as TLC evaluates it: values of kinds TLC cannot compare ({@code 1 = "a"}) are
+     * an error (a {@link ValueException}), an untyped model value is unequal to everything else.
+     */
     static boolean eq(Value a, Value b) {
-        return a == b || a.compareTo(b) == 0;
+        return a == b || Kinds.equal(a, b);
+    }
+
+    /** {@link #eq}, with an error located at {@code at}. */
+    static boolean eq(Span at, Value a, Value b) {
+        try {
+            return eq(a, b);
+        } catch (ValueException ex) {
+            throw new EvalException(at, ex.getMessage());
+        }
     }
 }

@@ -36,7 +36,7 @@ public final class SpecSimulator {
             cur = succ.get(k);
             List<String> changed = new ArrayList<>();
             for (int v = 0; v < cur.length; v++) {
-                if (prev[v].compareTo(cur[v]) != 0) changed.add(spec.varNames[v]);
+                if (!prev[v].equals(cur[v])) changed.add(spec.varNames[v]);
             }
             out.add(TraceCheck.eventLine(labels.get(k).name(), -1, i, spec.varNames, cur, changed));
         }

@@ -99,7 +99,7 @@ public final class TraceValidator {
             for (Value key : c.path()) {
                 if (!(at instanceof FcnValue f) || (at = f.apply(key)) == null) return false;
             }
-            if (at.compareTo(c.value()) != 0) return false;
+            if (!at.equals(c.value())) return false;
         }
         return true;
     }
@@ -153,7 +153,7 @@ public final class TraceValidator {
             for (Value[] t : succ) {
                 Value at = t[v];
                 for (Value key : c.path()) at = at instanceof FcnValue f ? f.apply(key) : null;
-                if (at != null && at.compareTo(c.value()) == 0) some = true;
+                if (at != null && at.equals(c.value())) some = true;
                 allowed.add(String.valueOf(at));
             }
             if (!some) {

@@ -13,7 +13,7 @@ public final class BoolValue extends Value {
         return b ? TRUE : FALSE;
     }
 
-    @Override protected int rank() { return 0; }
+    @Override protected int rank() { return 1; }
 
     @Override protected int compareSame(Value o) {
         return Boolean.compare(value, ((BoolValue) o).value);

@@ -11,7 +11,7 @@ public abstract class FcnValue extends Value {
     @Override final protected int rank() { return 4; }
 
     /** 0 tuple, 1 record, 2 general function: orders representations, which are canonical. */
-    abstract int shape();
+    protected abstract int shape();
 
     /** The value at {@code arg}, or null when {@code arg} is outside the domain. */
     public abstract Value apply(Value arg);
@@ -37,8 +37,13 @@ public abstract class FcnValue extends Value {
 
     @Override final protected int compareSame(Value o) {
         FcnValue f = (FcnValue) o;
-        int s = Integer.compare(shape(), f.shape());
-        if (s != 0) return s;
+        if (shape() != f.shape()) {
+            // The empty function is both the empty tuple and the empty record; a record and a
+            // non-empty tuple cannot be compared, as in TLC (D090).
+            if (size() == 0 || f.size() == 0) return Integer.compare(size(), f.size());
+            if (Kinds.recordAndTuple(this, f)) throw Kinds.mismatch("compare", this, f);
+            return Integer.compare(shape(), f.shape());
+        }
         if (this instanceof TupleValue t1 && f instanceof TupleValue t2) {
             // domains 1..n and 1..m: the shorter first, then element by element
             int c = Integer.compare(t1.elems.length, t2.elems.length);
@@ -81,9 +86,9 @@ public abstract class FcnValue extends Value {
         }
         if (oneToN) return new TupleValue(values);
         if (strings) {
-            String[] names = new String[n];
-            for (int i = 0; i < n; i++) names[i] = ((StringValue) sortedDomain[i]).value;
-            return new RecordValue(names, values);
+            StringValue[] keys = new StringValue[n];
+            for (int i = 0; i < n; i++) keys[i] = (StringValue) sortedDomain[i];
+            return new RecordValue(keys, values);
         }
         return new GeneralFcn(sortedDomain, values);
     }
@@ -98,7 +103,7 @@ public abstract class FcnValue extends Value {
             this.vals = vals;
         }
 
-        @Override int shape() { return 2; }
+        @Override protected int shape() { return 2; }
 
         @Override public Value apply(Value arg) {
             if (dom.length <= 8) {
@@ -130,8 +135,10 @@ public abstract class FcnValue extends Value {
 
         @Override public void print(StringBuilder sb) {
             sb.append('(');
-            for (int i = 0; i < dom.length; i++) {
-                if (i > 0) sb.append(" @@ ");
+            int[] order = TlcOrder.order(dom);
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                if (k > 0) sb.append(" @@ ");
                 dom[i].print(sb);
                 sb.append(" :> ");
                 vals[i].print(sb);

@@ -12,11 +12,12 @@ public final class InfiniteSet extends SetValue {
     }
 
     @Override public boolean contains(Value v) {
-        return switch (name) {
-            case "Nat" -> v instanceof IntValue i && i.value >= 0;
-            case "Int" -> v instanceof IntValue;
-            default -> v instanceof StringValue;
-        };
+        boolean strings = name.equals("STRING");
+        if (strings ? !(v instanceof StringValue) : !(v instanceof IntValue)) {
+            if (untypedModelValue(v)) return false;
+            throw cannotTest(v, this);
+        }
+        return !name.equals("Nat") || ((IntValue) v).value >= 0;
     }
 
     @Override public boolean isFinite() { return false; }

@@ -18,7 +18,7 @@ public final class IntValue extends Value {
         return v >= -256 && v < 1024 ? SMALL[v + 256] : new IntValue(v);
     }
 
-    @Override protected int rank() { return 1; }
+    @Override protected int rank() { return 2; }
 
     @Override protected int compareSame(Value o) {
         return Integer.compare(value, ((IntValue) o).value);

@@ -1,6 +1,6 @@
 package io.barreleye.modelcheck.value;
 
-/** {@code lo..hi}, enumerated only when needed. */
+/** {@code lo..hi}, enumerated only when needed; TLC prints it as {@code lo..hi} ({@code {}} when empty). */
 public final class IntervalValue extends SetValue {
     public final int lo;
     public final int hi;
@@ -12,7 +12,14 @@ public final class IntervalValue extends SetValue {
     }
 
     @Override public boolean contains(Value v) {
-        return v instanceof IntValue i && i.value >= lo && i.value <= hi;
+        if (v instanceof IntValue i) return i.value >= lo && i.value <= hi;
+        if (untypedModelValue(v)) return false;
+        throw cannotTest(v, this);
+    }
+
+    @Override public void print(StringBuilder sb) {
+        if (hi < lo) sb.append("{}");
+        else sb.append(lo).append("..").append(hi);
     }
 
     @Override public int size() {

@@ -29,7 +29,10 @@ public final class LazySets {
         }
 
         @Override public boolean contains(Value v) {
-            if (!(v instanceof TupleValue t)) return false;
+            if (!(v instanceof TupleValue t)) {
+                if (untypedModelValue(v)) return false;
+                throw cannotTest(v, this);
+            }
             for (Value e : t.elems) {
                 if (!elem.contains(e)) return false;
             }
@@ -186,7 +189,10 @@ public final class LazySets {
         }
 
         @Override public boolean contains(Value v) {
-            return v instanceof SetValue s && s.subsetOf(base);
+            if (!(v instanceof SetValue s)) {
+                throw new ValueException("Attempted to check if the non-enumerable value\n" + v + "\nis element of\n" + this);
+            }
+            return s.subsetOf(base);
         }
 
         @Override public boolean isFinite() { return base.isFinite(); }
@@ -250,12 +256,60 @@ public final class LazySets {
                 super.print(sb);
                 return;
             }
+            if (op == '-') {
+                // TLC prints a set difference by enumerating it (C026)
+                throw new ValueException("Attempted to enumerate S \\ T when S:\n" + a + "\nis not enumerable.");
+            }
             sb.append('(');
             a.print(sb);
             sb.append(op == '|' ? " \\cup " : op == '&' ? " \\cap " : " \\ ");
             b.print(sb);
             sb.append(')');
         }
+    }
+
+    /** {@code UNION S} where a member of S is infinite: membership only. */
+    public static final class UnionSet extends SetValue {
+        private final Value[] members;
+
+        public UnionSet(Value[] members) {
+            this.members = members;
+        }
+
+        @Override public boolean contains(Value v) {
+            for (Value m : members) {
+                if (((SetValue) m).contains(v)) return true;
+            }
+            return false;
+        }
+
+        @Override public boolean isFinite() { return false; }
+
+        @Override public SetEnumValue toEnum() { throw infinite(toString()); }
+
+        @Override public void print(StringBuilder sb) {
+            sb.append("UNION {");
+            for (int i = 0; i < members.length; i++) {
+                if (i > 0) sb.append(", ");
+                members[i].print(sb);
+            }
+            sb.append('}');
+        }
+    }
+
+    /** TLC's {@code Any}: every value is in it. */
+    public static final class AnySet extends SetValue {
+        public static final AnySet ANY = new AnySet();
+
+        private AnySet() {}
+
+        @Override public boolean contains(Value v) { return true; }
+
+        @Override public boolean isFinite() { return false; }
+
+        @Override public SetEnumValue toEnum() { throw infinite("ANY"); }
+
+        @Override public void print(StringBuilder sb) { sb.append("ANY"); }
     }
 
     /** All combinations, first component varying slowest. */

@@ -2,14 +2,20 @@ package io.barreleye.modelcheck.value;
 
 import java.util.Arrays;
 
-/** A record: a function whose domain is a non-empty set of strings; field names kept sorted. */
+/**
+ * A record: a function whose domain is a non-empty set of strings. Fields are kept sorted by name
+ * (the canonical order); they print in TLC's order of strings ({@link TlcOrder#fieldOrder}).
+ */
 public final class RecordValue extends FcnValue {
     public final String[] names;
+    final StringValue[] keys;
     public final Value[] vals;
 
-    RecordValue(String[] sortedNames, Value[] vals) {
-        this.names = sortedNames;
+    RecordValue(StringValue[] sortedKeys, Value[] vals) {
+        this.keys = sortedKeys;
         this.vals = vals;
+        this.names = new String[sortedKeys.length];
+        for (int i = 0; i < names.length; i++) names[i] = sortedKeys[i].value;
     }
 
     /** Builds a record from fields in any order (duplicates: last one wins). */
@@ -17,13 +23,15 @@ public final class RecordValue extends FcnValue {
         Integer[] idx = new Integer[names.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
-        String[] n = new String[names.length];
+        StringValue[] n = new StringValue[names.length];
         Value[] v = new Value[names.length];
+        int m = 0;
         for (int i = 0; i < idx.length; i++) {
-            n[i] = names[idx[i]];
-            v[i] = vals[idx[i]];
+            if (m > 0 && n[m - 1].value.equals(names[idx[i]])) m--;
+            n[m] = StringValue.of(names[idx[i]]);
+            v[m++] = vals[idx[i]];
         }
-        return new RecordValue(n, v);
+        return new RecordValue(m == n.length ? n : Arrays.copyOf(n, m), m == v.length ? v : Arrays.copyOf(v, m));
     }
 
     public Value field(String name) {
@@ -31,7 +39,7 @@ public final class RecordValue extends FcnValue {
         return i >= 0 ? vals[i] : null;
     }
 
-    @Override int shape() { return 1; }
+    @Override protected int shape() { return 1; }
 
     @Override public Value apply(Value arg) {
         return arg instanceof StringValue s ? field(s.value) : null;
@@ -40,9 +48,7 @@ public final class RecordValue extends FcnValue {
     @Override public SetValue domain() { return SetEnumValue.ofSorted(domainArray()); }
 
     @Override public Value[] domainArray() {
-        Value[] d = new Value[names.length];
-        for (int i = 0; i < d.length; i++) d[i] = StringValue.of(names[i]);
-        return d;
+        return keys.clone();
     }
 
     @Override public Value[] valueArray() { return vals; }
@@ -55,7 +61,7 @@ public final class RecordValue extends FcnValue {
         if (i < 0) return this;
         Value[] nv = vals.clone();
         nv[i] = v;
-        return new RecordValue(names, nv);
+        return new RecordValue(keys, nv);
     }
 
     @Override public long fingerprint(long seed) {
@@ -69,8 +75,10 @@ public final class RecordValue extends FcnValue {
 
     @Override public void print(StringBuilder sb) {
         sb.append('[');
-        for (int i = 0; i < names.length; i++) {
-            if (i > 0) sb.append(", ");
+        int[] order = TlcOrder.fieldOrder(keys);
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (k > 0) sb.append(", ");
             sb.append(names[i]).append(" |-> ");
             vals[i].print(sb);
         }

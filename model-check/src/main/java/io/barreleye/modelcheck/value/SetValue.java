@@ -37,12 +37,13 @@ public abstract class SetValue extends Value {
         return mix(seed, toEnum().selfHash());
     }
 
+    /** The elements in TLC's order ({@link TlcOrder}). */
     @Override public void print(StringBuilder sb) {
-        SetEnumValue e = toEnum();
+        Value[] e = TlcOrder.sorted(toEnum().elems);
         sb.append('{');
-        for (int i = 0; i < e.elems.length; i++) {
+        for (int i = 0; i < e.length; i++) {
             if (i > 0) sb.append(", ");
-            e.elems[i].print(sb);
+            e[i].print(sb);
         }
         sb.append('}');
     }
@@ -55,6 +56,16 @@ public abstract class SetValue extends Value {
             if (!other.contains(v)) return false;
         }
         return true;
+    }
+
+    /** TLC's error for a membership test it cannot decide: {@code v} is not of the kind the set holds. */
+    static ValueException cannotTest(Value v, SetValue s) {
+        return new ValueException("Attempted to check if the value:\n" + v + "\nis an element of " + s + ".");
+    }
+
+    /** True for an untyped model value, which is in no set of numbers, strings or sequences (TLC answers FALSE). */
+    static boolean untypedModelValue(Value v) {
+        return v instanceof ModelValue m && !m.typed();
     }
 
     static ValueException infinite(String what) {

@@ -2,10 +2,19 @@ package io.barreleye.modelcheck.value;
 
 import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * A string. Values are kept in a canonical order that does not depend on the run (strings
+ * alphabetically), so that values built for one spec compare correctly with another's; TLC's
+ * order of strings, by when they were first met in the run ({@link StringOrder}), is applied
+ * where it shows: printing and CHOOSE ({@link TlcOrder}).
+ */
 public final class StringValue extends Value {
     private static final ConcurrentHashMap<String, StringValue> INTERN = new ConcurrentHashMap<>();
     public final String value;
     private final long hash;
+    /** The position in the current run's intern order, valid when {@link #epoch} is the run's. */
+    int rank;
+    volatile int epoch;
 
     private StringValue(String v) {
         this.value = v;
@@ -15,10 +24,12 @@ public final class StringValue extends Value {
     }
 
     public static StringValue of(String s) {
-        return INTERN.computeIfAbsent(s, StringValue::new);
+        StringValue v = INTERN.computeIfAbsent(s, StringValue::new);
+        StringOrder.meet(v);
+        return v;
     }
 
-    @Override protected int rank() { return 2; }
+    @Override protected int rank() { return 3; }
 
     @Override protected int compareSame(Value o) {
         return o == this ? 0 : value.compareTo(((StringValue) o).value);
@@ -37,6 +48,8 @@ public final class StringValue extends Value {
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
                 case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\f' -> sb.append("\\f");
                 default -> sb.append(c);
             }
         }

@@ -57,7 +57,7 @@ public final class TupleValue extends FcnValue {
         return withSum(r, known, known ? sum + term(r.length, v) : 0);
     }
 
-    @Override int shape() { return 0; }
+    @Override protected int shape() { return 0; }
 
     @Override public Value apply(Value arg) {
         if (arg instanceof IntValue i && i.value >= 1 && i.value <= elems.length) return elems[i.value - 1];
@@ -77,7 +77,10 @@ public final class TupleValue extends FcnValue {
     @Override public int size() { return elems.length; }
 
     @Override public Value except(Value arg, Value v) {
-        if (!(arg instanceof IntValue i) || i.value < 1 || i.value > elems.length) return this;
+        if (!(arg instanceof IntValue i)) {
+            throw new ValueException("Attempted to access tuple at a non integral index: " + arg);
+        }
+        if (i.value < 1 || i.value > elems.length) return this; // outside the domain: unchanged, as in TLC
         Value[] e = elems.clone();
         e[i.value - 1] = v;
         boolean known = summed;

@@ -6,7 +6,11 @@ package io.barreleye.modelcheck.value;
  * when compared), so equality, ordering and fingerprints can be structural.
  */
 public abstract class Value implements Comparable<Value> {
-    /** Rank of the kind of value, for ordering values of different kinds. */
+    /**
+     * The kind of value: 0 model value, 1 boolean, 2 integer, 3 string, 4 function, 5 set. Values
+     * of different kinds cannot be compared, as in TLC, except that a model value sorts before
+     * everything else (see {@link Kinds}).
+     */
     protected abstract int rank();
 
     /** Compares two values of the same rank. */
@@ -21,15 +25,34 @@ public abstract class Value implements Comparable<Value> {
     /** A short name of the kind of value, for error messages. */
     public abstract String kind();
 
+    /**
+     * TLC's order, used to sort sets and function domains. Throws a {@link ValueException} for
+     * values of kinds TLC cannot compare ({@code 1} and {@code "a"}, a typed model value and a
+     * number...).
+     */
     @Override
     public final int compareTo(Value o) {
-        int r = Integer.compare(rank(), o.rank());
-        return r != 0 ? r : compareSame(o);
+        if (this == o) return 0;
+        int r = rank();
+        if (r != o.rank()) return Kinds.compareKinds(this, o);
+        return compareSame(o);
     }
 
+    /** Java equality: values TLC cannot compare are simply unequal here (TLC's {@code =} is {@link Kinds#equal}). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Value v && compareTo(v) == 0;
+        if (o == this) return true;
+        if (!(o instanceof Value v)) return false;
+        try {
+            return compareTo(v) == 0;
+        } catch (ValueException e) {
+            return false;
+        }
+    }
+
+    /** The kind's rank, for {@link Kinds}. */
+    final int kindRank() {
+        return rank();
     }
 
     @Override
