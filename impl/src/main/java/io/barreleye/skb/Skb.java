@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,12 @@ public final class Skb {
     private static final int MAX_CACHED_TREES = 4096;
 
     private final SkbFacts facts;
+    /** The newest view the SKB was told of (membership), 0 before any. */
+    private int view;
+    /** What services were asked for, as a function of the live cores; re-asked when cores leave or join. */
+    private Function<List<Integer>, PlacementQuery> services;
+    private Placement placement;
+    private final List<String> replacements = new ArrayList<>();
 
     private Skb(SkbFacts facts) {
         this.facts = facts;
@@ -69,6 +76,62 @@ public final class Skb {
     /** The greedy answer alone (for comparison, and what the solver falls back to). */
     public TreePlan greedyTree(TreeQuery q) {
         return GreedyTree.plan(q);
+    }
+
+    /** The answer to a placement question over this machine's facts (nothing is recorded). */
+    public Placement place(PlacementQuery q) {
+        return SolverPlacement.place(facts.topology(), facts.latencies(), q);
+    }
+
+    /**
+     * Places the services {@code request} asks for on the live cores, records where they went in
+     * the facts, and keeps the request: when the live cores change, the services are placed again.
+     */
+    public synchronized Placement placeServices(Function<List<Integer>, PlacementQuery> request) {
+        services = request;
+        placement = place(request.apply(facts.liveCores()));
+        if (placement.satisfiable()) facts.recordPlacement(placement.where());
+        return placement;
+    }
+
+    /** The current placement of the services asked for by {@link #placeServices}, or null. */
+    public synchronized Placement placement() {
+        return placement;
+    }
+
+    /** What changed in the placement each time cores left or joined, oldest first. */
+    public synchronized List<String> replacements() {
+        return List.copyOf(replacements);
+    }
+
+    /**
+     * Told on every core's view installation (the boot view, then each view the membership
+     * protocol agrees): the live cores are the newest view's members. Cores that left lose their
+     * services, which are placed again over the cores that remain; multicast trees are planned
+     * per member set, so the next unmap asks for (and gets) a tree without the departed cores.
+     */
+    public synchronized void viewInstalled(int number, List<Integer> members) {
+        if (number <= view) return;
+        view = number;
+        List<Integer> before = facts.liveCores();
+        for (int c : before) if (!members.contains(c)) facts.coreLeft(c, "left the view (view " + number + ")");
+        for (int c : members) if (!before.contains(c)) facts.coreJoined(c);
+        if (services == null || before.equals(facts.liveCores())) return;
+        Placement old = placement;
+        placement = place(services.apply(facts.liveCores()));
+        if (!placement.satisfiable()) {
+            replacements.add("view " + number + ": cannot place the services: " + placement.unsatisfiable());
+            return;
+        }
+        facts.recordPlacement(placement.where());
+        List<String> moved = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(placement.where()).entrySet()) {
+            Integer was = old == null ? null : old.where().get(e.getKey());
+            if (was == null) moved.add(e.getKey() + " -> " + e.getValue());
+            else if (!was.equals(e.getValue())) moved.add(e.getKey() + " " + was + " -> " + e.getValue());
+        }
+        replacements.add("view " + number + " (live " + PlacementDomains.ranges(facts.liveCores()) + "): "
+                + (moved.isEmpty() ? "nothing moved" : String.join(", ", moved)));
     }
 
     /** Groups of live cores that share a last-level cache, among {@code cores}, ascending. */

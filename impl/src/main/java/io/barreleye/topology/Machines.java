@@ -34,6 +34,9 @@ import java.util.Map;
  *   <tr><td>hetero-8</td><td>1 package, 1 NUMA node: a BIG cluster (cores 0-3, shared L2), a
  *       LITTLE cluster (cores 4-7, shared L2) and 2 ACCEL cores (8, 9, each with its own
  *       cache); 10 cores in all, 8 of them general-purpose</td></tr>
+ *   <tr><td>hetero-32</td><td>2 packages, each its own NUMA node (1 hop apart), each with a BIG
+ *       cluster (4 cores, shared L2), a LITTLE cluster (8 cores, shared L2) and 4 ACCEL cores
+ *       sharing one cache: package 0 is cores 0-15, package 1 cores 16-31</td></tr>
  * </table>
  */
 public final class Machines {
@@ -72,6 +75,13 @@ public final class Machines {
                 List.of(Cluster.of(0, 0, 4, CoreType.BIG), Cluster.of(0, 0, 4, CoreType.LITTLE),
                         Cluster.of(0, 0, 1, CoreType.ACCEL), Cluster.of(0, 0, 1, CoreType.ACCEL)),
                 new int[][] {}));
+        // two packages, each on its own NUMA node: a BIG cluster (4), a LITTLE cluster (8) and 4 ACCEL cores
+        add(new Spec("hetero-32", List.of(
+                Cluster.of(0, 0, 4, CoreType.BIG), Cluster.of(0, 0, 8, CoreType.LITTLE),
+                Cluster.of(0, 0, 4, CoreType.ACCEL),
+                Cluster.of(1, 1, 4, CoreType.BIG), Cluster.of(1, 1, 8, CoreType.LITTLE),
+                Cluster.of(1, 1, 4, CoreType.ACCEL)),
+                new int[][] {{0, 1}}));
     }
 
     private Machines() {
