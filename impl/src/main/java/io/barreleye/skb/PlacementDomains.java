@@ -63,7 +63,9 @@ final class PlacementDomains {
             }
             int room = cores.size() * q.capacity();
             if (load > room) {
-                return "capacity: " + String.join(", ", names) + " need " + load + " units but can only run on core"
+                String who = names.size() <= 6 ? String.join(", ", names)
+                        : names.size() + " services (" + String.join(", ", names.subList(0, 4)) + ", ...)";
+                return "capacity: " + who + " need " + load + " units but can only run on core"
                         + (cores.size() == 1 ? " " : "s ") + ranges(cores) + ", which hold " + room + " (capacity "
                         + q.capacity() + " per core)";
             }

@@ -57,6 +57,11 @@ public final class Skb {
         return multicastTree(TreeQuery.of(facts.latencies(), root, new ArrayList<>(members)));
     }
 
+    /** The tree unmap uses from {@code root} over {@code members} ({@link TreeQuery#forUnmap}). */
+    public TreePlan unmapTree(int root, Collection<Integer> members) {
+        return multicastTree(TreeQuery.forUnmap(facts.latencies(), root, new ArrayList<>(members)));
+    }
+
     /** The answer to {@code q} (remembered: the same question on this machine gets the same tree). */
     public TreePlan multicastTree(TreeQuery q) {
         String key = facts.topology().name() + "/" + facts.topology().size() + "/" + facts.latencies().source()

@@ -34,7 +34,7 @@ public record TreeQuery(LatencyMatrix latencies, int root, List<Integer> members
     /** Solver wall-clock limit when a request does not say. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
     /** Solver node limit when a request does not say. */
-    public static final long DEFAULT_NODE_LIMIT = 2_000;
+    public static final long DEFAULT_NODE_LIMIT = 1_000;
 
     public TreeQuery {
         TreeSet<Integer> ms = new TreeSet<>(members);
@@ -72,6 +72,19 @@ public record TreeQuery(LatencyMatrix latencies, int root, List<Integer> members
     public TreeQuery withLimits(Duration time, long nodes) {
         return new TreeQuery(latencies, root, members, fanOut, sendCostNanos, time, nodes);
     }
+
+    /**
+     * The question the unmap protocol asks on every shootdown whose tree is not yet known: the
+     * defaults with a smaller search budget ({@value #UNMAP_NODE_LIMIT} nodes, 1 s), since a core
+     * waits for the answer before it sends; still deterministic, so every core gets the same tree.
+     */
+    public static TreeQuery forUnmap(LatencyMatrix latencies, int root, List<Integer> members) {
+        return new TreeQuery(latencies, root, members, DEFAULT_FAN_OUT, DEFAULT_SEND_COST_NANOS, Duration.ofSeconds(1),
+                UNMAP_NODE_LIMIT);
+    }
+
+    /** Solver node limit of {@link #forUnmap}. */
+    public static final long UNMAP_NODE_LIMIT = 200;
 
     /** The latency from member a to member b. */
     long lat(int a, int b) {

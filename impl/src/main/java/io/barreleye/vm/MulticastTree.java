@@ -76,7 +76,7 @@ public final class MulticastTree {
             }
             case SKB -> {
                 // The SKB remembers its answer per question, so every core builds this same tree.
-                TreePlan plan = Skb.of(topology).multicastTree(initiator, ms);
+                TreePlan plan = Skb.of(topology).unmapTree(initiator, ms);
                 t.plan = plan;
                 List<Integer> level = List.of(initiator);
                 while (!level.isEmpty()) { // breadth-first, so a parent is linked before its children
