@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Boot the multikernel on a machine and run a workload (simulated or on threads).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--machine", defaultValue = "amd-4x4",
-            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, single-16, hetero-8, hetero-32 (default: ${DEFAULT-VALUE}).")
+            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, amd-8x8, single-16, hetero-8, hetero-32 (default: ${DEFAULT-VALUE}).")
     String machine;
 
     @Option(names = "--cores", description = "Cores to boot (default: all of the machine).")

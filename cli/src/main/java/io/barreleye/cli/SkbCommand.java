@@ -25,7 +25,7 @@ final class SkbCommand implements Callable<Integer> {
     String query;
 
     @Option(names = "--machine", defaultValue = "amd-4x4",
-            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, single-16, hetero-8, hetero-32 (default: ${DEFAULT-VALUE}).")
+            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, amd-8x8, single-16, hetero-8, hetero-32 (default: ${DEFAULT-VALUE}).")
     String machine;
 
     @Option(names = "--cores", description = "Only the machine's first N cores (default: all).")

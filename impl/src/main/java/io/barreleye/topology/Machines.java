@@ -30,6 +30,8 @@ import java.util.Map;
  *   <tr><td>amd-8x4</td><td>8 packages x 4 BIG cores, shared L3 per package, 8 NUMA nodes on a
  *       HyperTransport ladder: rails 0-1-2-3 and 4-5-6-7, rungs 0-4, 1-5, 2-6, 3-7; distances
  *       1..4 hops (corner to opposite corner, e.g. 0-7, is 4)</td></tr>
+ *   <tr><td>amd-8x8</td><td>amd-8x4's ladder with 8 BIG cores per package: 64 cores (the
+ *       largest machine an unmap's 64-bit member mask covers)</td></tr>
  *   <tr><td>single-16</td><td>1 package, 16 BIG cores, one shared L3, 1 NUMA node</td></tr>
  *   <tr><td>hetero-8</td><td>1 package, 1 NUMA node: a BIG cluster (cores 0-3, shared L2), a
  *       LITTLE cluster (cores 4-7, shared L2) and 2 ACCEL cores (8, 9, each with its own
@@ -68,6 +70,10 @@ public final class Machines {
                 new int[][] {{0, 1}, {1, 3}, {3, 2}, {2, 0}}));
         add(new Spec("amd-8x4", perPackage(8, 4),
                 // HyperTransport ladder: rails 0-1-2-3 and 4-5-6-7, rungs i-(i+4)
+                new int[][] {{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7},
+                    {0, 4}, {1, 5}, {2, 6}, {3, 7}}));
+        add(new Spec("amd-8x8", perPackage(8, 8),
+                // amd-8x4's ladder with eight cores per package: 64 cores, the most a member mask holds
                 new int[][] {{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7},
                     {0, 4}, {1, 5}, {2, 6}, {3, 7}}));
         add(new Spec("single-16", List.of(Cluster.of(0, 0, 16, CoreType.BIG)), new int[][] {}));

@@ -48,7 +48,7 @@ class TreeQueryTest {
 
     @Test
     void neverWorseThanGreedyOn16To64Cores() {
-        for (String name : List.of("single-16", "amd-4x4", "amd-8x4")) {
+        for (String name : List.of("single-16", "amd-4x4", "amd-8x4", "amd-8x8")) {
             Topology t = Machines.named(name);
             LatencyMatrix lat = LatencyMatrix.fromHopModel(t);
             List<Integer> all = new ArrayList<>();

@@ -13,7 +13,7 @@ class MachinesTest {
 
     @Test
     void names() {
-        assertEquals(List.of("host", "intel-2x4", "amd-4x4", "amd-8x4", "single-16", "hetero-8", "hetero-32"),
+        assertEquals(List.of("host", "intel-2x4", "amd-4x4", "amd-8x4", "amd-8x8", "single-16", "hetero-8", "hetero-32"),
                 Machines.names());
         for (String n : Machines.names()) {
             assertEquals(n, Machines.named(n).name());
@@ -23,7 +23,7 @@ class MachinesTest {
     @Test
     void unknownNameListsKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Machines.named("x"));
-        assertEquals("unknown machine 'x'; known: host, intel-2x4, amd-4x4, amd-8x4, single-16, hetero-8, hetero-32",
+        assertEquals("unknown machine 'x'; known: host, intel-2x4, amd-4x4, amd-8x4, amd-8x8, single-16, hetero-8, hetero-32",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Machines.named(null));
     }
