@@ -117,7 +117,12 @@ public final class Skb {
      */
     public synchronized void viewInstalled(int number, List<Integer> members) {
         if (number <= view) return;
+        boolean boot = view == 0;
         view = number;
+        if (boot) {
+            facts.booted(members);
+            return;
+        }
         List<Integer> before = facts.liveCores();
         for (int c : before) if (!members.contains(c)) facts.coreLeft(c, "left the view (view " + number + ")");
         for (int c : members) if (!before.contains(c)) facts.coreJoined(c);

@@ -45,6 +45,13 @@ public final class SkbFacts {
         return List.copyOf(live);
     }
 
+    /** The boot view: exactly {@code members} are live (cores not booted are not departures). */
+    synchronized void booted(List<Integer> members) {
+        for (int c : members) topology.core(c);
+        live.clear();
+        live.addAll(members);
+    }
+
     /** Told by the membership protocol: core {@code c} joined (hot-plug or rejoin). */
     public synchronized void coreJoined(int c) {
         topology.core(c);

@@ -135,6 +135,7 @@ class PlacementTest {
         Topology t = Machines.named("hetero-8").firstCores(10);
         Topology fresh = Machines.named("hetero-8");
         Skb skb = Skb.of(fresh);
+        skb.viewInstalled(1, range(0, 10)); // the boot view
         Placement first = skb.placeServices(live -> SystemServices.standard(fresh, live));
         assertTrue(first.satisfiable());
         int victim = first.where().get("memory-server");
