@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Boot the multikernel on a machine and run a workload (simulated or on threads).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--machine", defaultValue = "amd-4x4",
-            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, single-16, hetero-8 (default: ${DEFAULT-VALUE}).")
+            description = "host, or a synthetic machine: intel-2x4, amd-4x4, amd-8x4, amd-8x8, single-16, hetero-8, hetero-32 (default: ${DEFAULT-VALUE}).")
     String machine;
 
     @Option(names = "--cores", description = "Cores to boot (default: all of the machine).")
@@ -34,8 +34,8 @@ final class RunCommand implements Callable<Integer> {
             description = "ping-pong, storm, map-unmap (TLB shootdown storm), caps (capability churn) or membership (joins, leaves and view-aware operations) (default: ${DEFAULT-VALUE}).")
     String workload;
 
-    @Option(names = "--tree", defaultValue = "NUMA_MULTICAST",
-            description = "Unmap tree: BROADCAST, UNICAST, MULTICAST or NUMA_MULTICAST (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tree", defaultValue = "SKB",
+            description = "Unmap tree: SKB (the knowledge base's solved tree), BROADCAST, UNICAST, MULTICAST or NUMA_MULTICAST (default: ${DEFAULT-VALUE}).")
     io.barreleye.vm.TreeShape tree;
 
     @Option(names = "--rounds", defaultValue = "1000",
@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Machine m = Machine.boot(t, n, generation, slots, rt.clock());
+        SkbRunSummary skb = new SkbRunSummary(t);
         long t0 = System.nanoTime();
         boolean ok;
         CoreRuntime r = rt;
@@ -160,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.print(RunResult.of(m, rt, usedSeed, w, ok, ms).format());
+        System.out.print(skb.lines(tree, workload.equals("map-unmap") || workload.equals("mix")));
         int missed = 0;
         if (rt instanceof SimRuntime sim) {
             for (int i = 0; i < crashes.size(); i++) {

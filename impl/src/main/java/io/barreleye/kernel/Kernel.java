@@ -93,6 +93,8 @@ public final class Kernel {
     /** Installs a new view on this core (the membership protocol calls this once the view is agreed). */
     public void installView(View v) {
         this.view = v;
+        // the SKB keeps the live cores as facts: the boot view and every agreed view tell it
+        io.barreleye.skb.Skb.of(machine.topology()).viewInstalled(v.number(), v.members());
         for (java.util.function.Consumer<View> l : viewListeners) l.accept(v);
     }
 

@@ -30,10 +30,15 @@ import java.util.Map;
  *   <tr><td>amd-8x4</td><td>8 packages x 4 BIG cores, shared L3 per package, 8 NUMA nodes on a
  *       HyperTransport ladder: rails 0-1-2-3 and 4-5-6-7, rungs 0-4, 1-5, 2-6, 3-7; distances
  *       1..4 hops (corner to opposite corner, e.g. 0-7, is 4)</td></tr>
+ *   <tr><td>amd-8x8</td><td>amd-8x4's ladder with 8 BIG cores per package: 64 cores (the
+ *       largest machine an unmap's 64-bit member mask covers)</td></tr>
  *   <tr><td>single-16</td><td>1 package, 16 BIG cores, one shared L3, 1 NUMA node</td></tr>
  *   <tr><td>hetero-8</td><td>1 package, 1 NUMA node: a BIG cluster (cores 0-3, shared L2), a
  *       LITTLE cluster (cores 4-7, shared L2) and 2 ACCEL cores (8, 9, each with its own
  *       cache); 10 cores in all, 8 of them general-purpose</td></tr>
+ *   <tr><td>hetero-32</td><td>2 packages, each its own NUMA node (1 hop apart), each with a BIG
+ *       cluster (4 cores, shared L2), a LITTLE cluster (8 cores, shared L2) and 4 ACCEL cores
+ *       sharing one cache: package 0 is cores 0-15, package 1 cores 16-31</td></tr>
  * </table>
  */
 public final class Machines {
@@ -67,11 +72,22 @@ public final class Machines {
                 // HyperTransport ladder: rails 0-1-2-3 and 4-5-6-7, rungs i-(i+4)
                 new int[][] {{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7},
                     {0, 4}, {1, 5}, {2, 6}, {3, 7}}));
+        add(new Spec("amd-8x8", perPackage(8, 8),
+                // amd-8x4's ladder with eight cores per package: 64 cores, the most a member mask holds
+                new int[][] {{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7},
+                    {0, 4}, {1, 5}, {2, 6}, {3, 7}}));
         add(new Spec("single-16", List.of(Cluster.of(0, 0, 16, CoreType.BIG)), new int[][] {}));
         add(new Spec("hetero-8",
                 List.of(Cluster.of(0, 0, 4, CoreType.BIG), Cluster.of(0, 0, 4, CoreType.LITTLE),
                         Cluster.of(0, 0, 1, CoreType.ACCEL), Cluster.of(0, 0, 1, CoreType.ACCEL)),
                 new int[][] {}));
+        // two packages, each on its own NUMA node: a BIG cluster (4), a LITTLE cluster (8) and 4 ACCEL cores
+        add(new Spec("hetero-32", List.of(
+                Cluster.of(0, 0, 4, CoreType.BIG), Cluster.of(0, 0, 8, CoreType.LITTLE),
+                Cluster.of(0, 0, 4, CoreType.ACCEL),
+                Cluster.of(1, 1, 4, CoreType.BIG), Cluster.of(1, 1, 8, CoreType.LITTLE),
+                Cluster.of(1, 1, 4, CoreType.ACCEL)),
+                new int[][] {{0, 1}}));
     }
 
     private Machines() {

@@ -1,5 +1,7 @@
 package io.barreleye.vm;
 
+import io.barreleye.skb.Skb;
+import io.barreleye.skb.TreePlan;
 import io.barreleye.topology.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,8 @@ public final class MulticastTree {
     private final List<Integer> members;
     private final Map<Integer, Integer> parent = new LinkedHashMap<>();
     private final Map<Integer, List<Integer>> children = new LinkedHashMap<>();
+    /** The SKB's answer this tree came from (SKB shape only). */
+    private TreePlan plan;
 
     private MulticastTree(TreeShape shape, int initiator, List<Integer> members) {
         this.shape = shape;
@@ -70,6 +74,22 @@ public final class MulticastTree {
                     for (int c : byPkg.get(topology.core(l).pkg())) if (c != l) t.link(l, c);
                 }
             }
+            case SKB -> {
+                // The SKB remembers its answer per question, so every core builds this same tree.
+                TreePlan plan = Skb.of(topology).unmapTree(initiator, ms);
+                t.plan = plan;
+                List<Integer> level = List.of(initiator);
+                while (!level.isEmpty()) { // breadth-first, so a parent is linked before its children
+                    List<Integer> next = new ArrayList<>();
+                    for (int p : level) {
+                        for (int c : plan.children().get(p)) {
+                            t.link(p, c);
+                            next.add(c);
+                        }
+                    }
+                    level = next;
+                }
+            }
             default -> throw new IllegalArgumentException(shape.toString());
         }
         return t;
@@ -78,6 +98,11 @@ public final class MulticastTree {
     private void link(int p, int c) {
         parent.put(c, p);
         children.get(p).add(c);
+    }
+
+    /** For an {@link TreeShape#SKB} tree, the SKB's answer (objective value, solver or greedy); else null. */
+    public TreePlan plan() {
+        return plan;
     }
 
     public TreeShape shape() {

@@ -13,7 +13,7 @@ class MachinesTest {
 
     @Test
     void names() {
-        assertEquals(List.of("host", "intel-2x4", "amd-4x4", "amd-8x4", "single-16", "hetero-8"),
+        assertEquals(List.of("host", "intel-2x4", "amd-4x4", "amd-8x4", "amd-8x8", "single-16", "hetero-8", "hetero-32"),
                 Machines.names());
         for (String n : Machines.names()) {
             assertEquals(n, Machines.named(n).name());
@@ -23,7 +23,7 @@ class MachinesTest {
     @Test
     void unknownNameListsKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Machines.named("x"));
-        assertEquals("unknown machine 'x'; known: host, intel-2x4, amd-4x4, amd-8x4, single-16, hetero-8",
+        assertEquals("unknown machine 'x'; known: host, intel-2x4, amd-4x4, amd-8x4, amd-8x8, single-16, hetero-8, hetero-32",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Machines.named(null));
     }
@@ -116,6 +116,19 @@ class MachinesTest {
         assertEquals(1, t.hops(0, 3));
         assertEquals(2, t.hops(0, 4));
         assertTrue(t.describe().contains("ACCEL"));
+    }
+
+    @Test
+    void hetero32() {
+        Topology t = Machines.named("hetero-32");
+        assertEquals(32, t.size());
+        assertEquals(2, t.packages());
+        assertEquals(2, t.numaNodes());
+        assertEquals(8, t.cores().stream().filter(c -> c.type() == CoreType.ACCEL).count());
+        assertEquals(CoreType.BIG, t.core(16).type());
+        assertEquals(CoreType.ACCEL, t.core(31).type());
+        assertEquals(1, t.hops(4, 11));
+        assertEquals(4, t.hops(0, 16));
     }
 
     @Test

@@ -77,8 +77,9 @@ public final class ShootdownMapping implements Recorder {
     /**
      * A mapping for unmap along {@code shape}'s trees on {@code topology}'s first {@code cores}
      * cores, every core a member: Shootdown.tla's own broadcast and chain models, or, for the
-     * multicast and NUMA-aware trees (built from the topology), specs/ShootdownTree.tla with the
-     * implementation's trees as its ParentOf table.
+     * multicast, NUMA-aware and SKB trees (built from the topology; the SKB's from its answers,
+     * which it remembers per question, so these are the trees the run used), specs/ShootdownTree.tla
+     * with the implementation's trees as its ParentOf table.
      */
     public static ShootdownMapping forTrees(io.barreleye.topology.Topology topology, io.barreleye.vm.TreeShape shape, int cores,
                                             int pages, int framesPerCore) {

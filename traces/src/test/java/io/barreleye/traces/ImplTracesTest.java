@@ -43,12 +43,12 @@ class ImplTracesTest {
     }
 
     /**
-     * The multicast trees (built from the topology: one leader per package) conform to
+     * The multicast trees (built from the topology: one leader per package; the SKB's solved tree) conform to
      * ShootdownTree.tla given as its table; the same trace with the broadcast table instead
      * diverges where a core acks a parent that is not the one the table names.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = TreeShape.class, names = {"MULTICAST", "NUMA_MULTICAST"})
+    @org.junit.jupiter.params.provider.EnumSource(value = TreeShape.class, names = {"MULTICAST", "NUMA_MULTICAST", "SKB"})
     void multicastRunsConformToShootdownTree(TreeShape shape) throws IOException {
         SimRuntime rt = new SimRuntime(3);
         Machine m = Machine.boot(Machines.named("intel-2x4"), 6, Generation.EPOCH_ACK, 4, rt.clock());
