@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Simulation only: crash CORE at simulation step STEP (repeatable).")
     java.util.List<String> crashes = new java.util.ArrayList<>();
 
+    @Option(names = "--sharing", defaultValue = "auto",
+            description = "Replicated objects per cache group: auto (calibrate at boot, share when faster), messages or shared (default: ${DEFAULT-VALUE}).")
+    String sharing;
+
     @Override
     public Integer call() {
         Topology t;
@@ -111,11 +115,20 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Machine m = Machine.boot(t, n, generation, slots, rt.clock());
-        long t0 = System.nanoTime();
-        boolean ok;
+        io.barreleye.sharing.SharingPolicy sharingPolicy;
         try {
+            sharingPolicy = io.barreleye.sharing.SharingPolicy.parse(sharing);
+        } catch (IllegalArgumentException e) {
+            System.err.println("barreleye run: " + e.getMessage());
+            return 2;
+        }
+        Machine m = Machine.boot(t, n, generation, slots, rt.clock());
+        long t0;
+        boolean ok;
+        try (SharingAtBoot shared = SharingAtBoot.boot(t, n, sharingPolicy)) {
+            t0 = System.nanoTime(); // the calibration at boot is not the workload's time
             ok = rt.run(m, w.start(m), rt instanceof SimRuntime ? 500_000_000L : 600_000L);
+            shared.countMessages(m);
         } catch (IllegalArgumentException e) {
             System.err.println("barreleye run: " + e.getMessage());
             return 2;

@@ -113,8 +113,24 @@ public final class FigureWriter {
                 .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setYAxisLogarithmic(spansDecades(f));
         for (Figure.Series s : f.series()) c.addSeries(s.label(), s.x(), s.y());
         return c;
+    }
+
+    /** True when the y values are all positive and span more than two decades: a linear axis would flatten most curves. */
+    static boolean spansDecades(Figure f) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (Figure.Series s : f.series()) {
+            for (double y : s.y()) {
+                if (Double.isNaN(y)) continue;
+                if (y <= 0) return false;
+                min = Math.min(min, y);
+                max = Math.max(max, y);
+            }
+        }
+        return max > 0 && max / min > 100;
     }
 
     private static void style(Styler s) {

@@ -66,6 +66,16 @@ class FiguresTest {
     }
 
     @Test
+    void curvesSpanningDecadesGetALogarithmicAxis() {
+        Figure wide = new Figure("w", "t", "line", "x", "y", List.of(),
+                List.of(new Figure.Series("s", new double[] {1, 2}, new double[] {20, 2_000_000})), Map.of(), "c");
+        Figure narrow = new Figure("n", "t", "line", "x", "y", List.of(),
+                List.of(new Figure.Series("s", new double[] {1, 2}, new double[] {20, 1_000})), Map.of(), "c");
+        assertTrue(FigureWriter.spansDecades(wide));
+        assertTrue(!FigureWriter.spansDecades(narrow));
+    }
+
+    @Test
     void aBarFigureUsesItsCategories() throws IOException {
         Figure f = new Figure("bars", "t", "bar", "channel", "ns", List.of("a", "b"),
                 List.of(new Figure.Series("ns", new double[] {0, 1}, new double[] {10, 20})), Map.of(), "c");
