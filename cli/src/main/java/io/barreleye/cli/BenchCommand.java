@@ -181,59 +181,54 @@ final class BenchCommand implements Callable<Integer> {
         return f;
     }
 
-    @Command(name = "tradeoff", mixinStandardHelpOptions = true,
-            description = "n clients updating k shared cache lines vs sending one URPC message per update to a server.")
-    static final class TradeoffCmd implements Callable<Integer> {
+    /** A subcommand: its own options, falling back to those given before its name, and one step. */
+    abstract static class Sub implements Callable<Integer> {
         @Mixin
         Settings settings;
         @ParentCommand
         BenchCommand parent;
 
+        abstract Step step();
+
         @Override
         public Integer call() {
-            return Step.run("bench tradeoff", settings, parent, (s, w) -> List.of(tradeoff(s, w)));
+            return Step.run("bench " + getClass().getAnnotation(Command.class).name(), settings, parent, step());
+        }
+    }
+
+    @Command(name = "tradeoff", mixinStandardHelpOptions = true,
+            description = "n clients updating k shared cache lines vs sending one URPC message per update to a server.")
+    static final class TradeoffCmd extends Sub {
+        @Override
+        Step step() {
+            return (s, w) -> List.of(tradeoff(s, w));
         }
     }
 
     @Command(name = "unmap", mixinStandardHelpOptions = true,
             description = "Unmap latency vs cores for every multicast tree: threads here, and simulated intel-2x4, amd-4x4, amd-8x4.")
-    static final class UnmapCmd implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-        @ParentCommand
-        BenchCommand parent;
-
+    static final class UnmapCmd extends Sub {
         @Override
-        public Integer call() {
-            return Step.run("bench unmap", settings, parent, BenchCommand::unmap);
+        Step step() {
+            return BenchCommand::unmap;
         }
     }
 
     @Command(name = "channels", mixinStandardHelpOptions = true,
             description = "The JMH channel comparison: URPC vs raw ping-pong, JCTools SpscArrayQueue and Agrona OneToOneRingBuffer.")
-    static final class ChannelsCmd implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-        @ParentCommand
-        BenchCommand parent;
-
+    static final class ChannelsCmd extends Sub {
         @Override
-        public Integer call() {
-            return Step.run("bench channels", settings, parent, BenchCommand::channels);
+        Step step() {
+            return BenchCommand::channels;
         }
     }
 
     @Command(name = "sharing", mixinStandardHelpOptions = true,
             description = "The boot calibration of each cache group of this machine: shared copy under a lock vs messages.")
-    static final class SharingCmd implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-        @ParentCommand
-        BenchCommand parent;
-
+    static final class SharingCmd extends Sub {
         @Override
-        public Integer call() {
-            return Step.run("bench sharing", settings, parent, (s, w) -> List.of(sharing(s, w)));
+        Step step() {
+            return (s, w) -> List.of(sharing(s, w));
         }
     }
 }

@@ -3,46 +3,26 @@ package io.barreleye.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench} and {@code run --sharing} as a user meets them (the quickest settings; JMH is not run here). */
 class BenchCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final StdCapture std = new StdCapture();
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return std.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return std.err();
     }
 
     @Test
@@ -86,7 +66,7 @@ class BenchCommandTest {
         assertTrue(out().contains("sharing: cache group [0, 1, 2, 3] -> MESSAGES (forced by --sharing messages)"), out());
         assertTrue(out().contains("sharing: cache group [4, 5, 6, 7] -> MESSAGES"), out());
         assertTrue(out().contains("sharing: the replicated message counter holds 280"), out());
-        out.reset();
+        std.resetOut();
         assertEquals(0, Barreleye.execute("run", "--machine", "intel-2x4", "--cores", "5", "--seed", "3", "--rounds", "5"));
         assertTrue(out().contains("sharing: cache group [0, 1, 2, 3] -> ") && out().contains("measured at boot"), out());
         assertTrue(out().contains("sharing: cache group [4] -> MESSAGES (one core: nothing to share)"), out());
