@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "barreleye", mixinStandardHelpOptions = true, version = "barreleye 0.1.0",
         description = "A verified multikernel: TLA+ specs, an embedded model checker, and the multikernel itself.",
         subcommands = {CheckCommand.class, RunCommand.class, SkbCommand.class, TracesCommand.class, VerifyCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Barreleye implements Runnable {
     @Override

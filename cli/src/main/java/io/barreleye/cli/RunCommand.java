@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
     /** The step of each --crash, in order. */
     private final java.util.List<Long> crashSteps = new java.util.ArrayList<>();
 
+    @Option(names = "--sharing", defaultValue = "auto",
+            description = "Replicated objects per cache group: auto (calibrate at boot, share when faster), messages or shared (default: ${DEFAULT-VALUE}).")
+    String sharing;
+
     @Override
     public Integer call() {
         Topology t;
@@ -144,14 +148,23 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        io.barreleye.sharing.SharingPolicy sharingPolicy;
+        try {
+            sharingPolicy = io.barreleye.sharing.SharingPolicy.parse(sharing);
+        } catch (IllegalArgumentException e) {
+            System.err.println("barreleye run: " + e.getMessage());
+            return 2;
+        }
         Machine m = Machine.boot(t, n, generation, slots, rt.clock());
         SkbRunSummary skb = new SkbRunSummary(t);
-        long t0 = System.nanoTime();
+        long t0;
         boolean ok;
         CoreRuntime r = rt;
-        try {
+        try (SharingAtBoot shared = SharingAtBoot.boot(t, n, sharingPolicy)) {
+            t0 = System.nanoTime(); // the calibration at boot is not the workload's time
             ok = Progress.run(() -> r.run(m, w.start(m), r instanceof SimRuntime ? SIM_BUDGET : THREADS_BUDGET_MS),
                     (long) (progress * 1000), ms -> progressLine(r, ms), System.out);
+            shared.countMessages(m);
         } catch (IllegalArgumentException e) {
             System.err.println("barreleye run: " + e.getMessage());
             return 2;

@@ -33,6 +33,8 @@ public final class Kernel {
     private int cursor;
     /** Per peer: the time before which this core does not poll that peer's channel (injected delay). */
     private long[] deferredUntil = new long[0];
+    /** Per peer, with a {@link DeliveryDelay} only: when each message in flight from that peer arrives, in order. */
+    private java.util.ArrayDeque<Long>[] arrivals = newArrivals(0);
     private long sent;
     private long received;
 
@@ -134,6 +136,7 @@ public final class Kernel {
 
     void unbind(int peer) {
         if (peer < channels.length) channels[peer] = null;
+        if (peer < arrivals.length) arrivals[peer] = null; // what was in flight from it is lost with it
     }
 
     /**
@@ -170,6 +173,8 @@ public final class Kernel {
         MessageChannel ch = to < channels.length ? channels[to] : null;
         if (ch == null) throw new IllegalStateException("core " + id + " has no channel to core " + to);
         ch.send(msg, len);
+        DeliveryDelay delay = machine.deliveryDelay();
+        if (delay != null) machine.kernel(to).expectArrival(id, now() + delay.delay(id, to));
         sent++;
         if (recorder != Recorder.OFF) recorder.record("Send", id, to, Messages.type(msg[0]));
     }
@@ -189,10 +194,12 @@ public final class Kernel {
             if (ch == null) continue;
             if (peer < deferredUntil.length && deferredUntil[peer] > now()) continue;
             if (ch.queued() > 0) worked |= ch.flush() || true;
+            if (inFlight(peer)) continue;
             int len = ch.receive(inbox);
             if (len > 0) {
                 worked = true;
                 received++;
+                if (peer < arrivals.length && arrivals[peer] != null) arrivals[peer].poll();
                 dispatch(peer, len);
             }
         }
@@ -203,6 +210,33 @@ public final class Kernel {
             worked = true;
         }
         return worked;
+    }
+
+    /** Notes that the next message from {@code peer} arrives at {@code time} (latency model; simulation only). */
+    void expectArrival(int peer, long time) {
+        if (peer >= arrivals.length) arrivals = java.util.Arrays.copyOf(arrivals, Math.max(peer + 1, arrivals.length * 2));
+        if (arrivals[peer] == null) arrivals[peer] = new java.util.ArrayDeque<>();
+        arrivals[peer].add(time);
+    }
+
+    /** True when the next message from {@code peer} is still on the interconnect (latency model). */
+    private boolean inFlight(int peer) {
+        if (peer >= arrivals.length || arrivals[peer] == null) return false;
+        Long head = arrivals[peer].peek();
+        return head != null && head > now();
+    }
+
+    /** True when a message sent to this core is still on the interconnect (latency model): the core is not idle. */
+    public boolean awaitingDelivery() {
+        for (java.util.ArrayDeque<Long> q : arrivals) {
+            if (q != null && !q.isEmpty()) return true;
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.ArrayDeque<Long>[] newArrivals(int n) {
+        return (java.util.ArrayDeque<Long>[]) new java.util.ArrayDeque[n];
     }
 
     private void dispatch(int peer, int len) {

@@ -39,6 +39,7 @@ public final class Machine {
     }
 
     private ChannelObservers channelObservers = (a, b) -> null;
+    private volatile DeliveryDelay deliveryDelay;
 
     /** Boots {@code cores} kernels on the first cores of {@code topology}. */
     public static Machine boot(Topology topology, int cores, Generation generation, int slots, Clock clock) {
@@ -150,6 +151,20 @@ public final class Machine {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Installs an interconnect latency model: every message is readable only once its delay has
+     * passed on the machine's clock. For the simulation only: senders note the arrival time on
+     * the receiving kernel directly, which is safe because one thread runs every core there.
+     */
+    public void setDeliveryDelay(DeliveryDelay delay) {
+        this.deliveryDelay = delay;
+    }
+
+    /** The installed latency model, or null (messages are readable as soon as written). */
+    DeliveryDelay deliveryDelay() {
+        return deliveryDelay;
     }
 
     public void setRecorder(Recorder r) {

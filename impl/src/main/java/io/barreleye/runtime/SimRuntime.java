@@ -33,6 +33,33 @@ public final class SimRuntime implements CoreRuntime {
         this.rnd = new SplittableRandom(seed);
     }
 
+    /**
+     * Nanoseconds of one core's time that one simulation step of that core stands for, in the
+     * latency model: about the cost of handling one message. With n cores scheduled at random,
+     * each core gets one step in n, so a machine-wide step is this divided by n.
+     */
+    public static final long NANOS_PER_CORE_STEP = 20;
+
+    private boolean interconnectLatency;
+
+    /**
+     * Turns on the interconnect latency model ({@link InterconnectModel}): a message between cores
+     * a and b is readable only after {@code Topology.estimatedLatencyNanos(a, b)} (by hops: same
+     * cache, package, NUMA node, interconnect hops) has passed, and a core sends one message at a
+     * time, converted to steps by {@link #NANOS_PER_CORE_STEP}. Without
+     * it a message is readable at the next step whatever the distance, so NUMA-aware trees cannot
+     * show their advantage.
+     */
+    public SimRuntime withInterconnectLatency() {
+        this.interconnectLatency = true;
+        return this;
+    }
+
+    /** Converts steps of a machine of {@code cores} cores to nanoseconds of the latency model. */
+    public static double stepsToNanos(long steps, int cores) {
+        return (double) steps * NANOS_PER_CORE_STEP / cores;
+    }
+
     public long seed() {
         return seed;
     }
@@ -75,6 +102,9 @@ public final class SimRuntime implements CoreRuntime {
     @Override
     public boolean run(Machine m, CompletableFuture<?> done, long budget) {
         long limit = steps + budget;
+        if (interconnectLatency) {
+            m.setDeliveryDelay(new InterconnectModel(m, this));
+        }
         int idleRounds = 0;
         while (!done.isDone()) {
             if (steps >= limit) return false;
@@ -96,6 +126,7 @@ public final class SimRuntime implements CoreRuntime {
     private boolean allQuiet(List<Kernel> live) {
         if (steps < delayedUntil) return false; // delayed messages are still to be read
         for (Kernel k : live) {
+            if (k.awaitingDelivery()) return false; // on the modelled interconnect, still to arrive
             if (stoppedUntil[k.id()] > steps || k.step()) return false;
         }
         return true;

@@ -51,8 +51,14 @@ public final class ReportWriter {
 
         StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Barreleye verification report</title>"
                 + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
-                + ".bad{background:#fdd}.ok{background:#dfd}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}</style></head><body>"
-                + "<h1>Barreleye verification report</h1><h2>Models</h2><table><tr><th>model</th><th>verdict</th><th>distinct</th>"
+                + ".bad{background:#fdd}.ok{background:#dfd}pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}"
+                + ".bar{display:inline-block;width:160px;height:10px;background:#eee;margin-right:8px}.bar span{display:block;height:10px;"
+                + "background:#4a4}figure{margin:1em 0}.cond{color:#555;font-size:90%}.off{color:#a00}</style></head><body>"
+                + "<h1>Barreleye verification report</h1><p><a href=\"#figures\">Figures</a> | <a href=\"#models\">Models</a> | "
+                + "<a href=\"#traces\">Implementation traces</a> | <a href=\"#coverage\">Spec coverage</a> | "
+                + "<a href=\"report.json\">report.json</a></p>");
+        h.append(FigureSection.html(dir));
+        h.append("<h2 id=\"models\">Models</h2><table><tr><th>model</th><th>verdict</th><th>distinct</th>"
                 + "<th>generated</th><th>seconds</th><th>as expected</th></tr>");
         for (ModelLine m : models) {
             h.append("<tr class=\"").append(m.asExpected() ? "ok" : "bad").append("\"><td>").append(esc(m.model())).append("</td><td>")
@@ -60,7 +66,7 @@ public final class ReportWriter {
                     .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.2f", m.seconds())).append("</td><td>")
                     .append(m.asExpected() ? "yes" : "NO").append("</td></tr>");
         }
-        h.append("</table><h2>Implementation traces</h2><table><tr><th>workload</th><th>spec</th><th>model</th><th>runtime</th><th>seed</th>"
+        h.append("</table><h2 id=\"traces\">Implementation traces</h2><table><tr><th>workload</th><th>spec</th><th>model</th><th>runtime</th><th>seed</th>"
                 + "<th>traces</th><th>events</th><th>verdict</th></tr>");
         for (Conformance.Run r : runs) {
             h.append("<tr class=\"").append(r.result().conforms() ? "ok" : "bad").append("\"><td>").append(esc(r.workload()))
@@ -76,11 +82,10 @@ public final class ReportWriter {
                         .append(esc(r.result().diagnosis())).append("</pre>");
             }
         }
-        h.append("<h2>Spec coverage</h2><table><tr><th>spec</th><th>model</th><th>actions taken</th><th>states visited</th></tr>");
+        h.append("<h2 id=\"coverage\">Spec coverage</h2><table><tr><th>spec</th><th>model</th><th>actions taken</th><th>states visited</th></tr>");
         for (Conformance.Coverage c : cov) {
             h.append("<tr><td>").append(esc(c.spec())).append("</td><td>").append(esc(c.model())).append("</td><td>")
-                    .append(c.actionsTaken().size()).append(" of ").append(c.allActions().size()).append(' ')
-                    .append(esc(c.actionsTaken().toString())).append("</td><td>")
+                    .append(coverageBar(c)).append("</td><td>")
                     .append(c.statesVisited() < 0 ? "not counted: the runs' constants are outside every model"
                             : c.statesVisited() + " of " + c.modelDistinct()).append("</td></tr>");
         }
@@ -88,7 +93,21 @@ public final class ReportWriter {
         OutputFiles.write(dir.resolve("index.html"), h.toString());
     }
 
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** A bar of the actions taken, then every action of the spec, the ones no run took marked. */
+    private static String coverageBar(Conformance.Coverage c) {
+        int all = c.allActions().size();
+        int taken = c.actionsTaken().size();
+        StringBuilder b = new StringBuilder("<span class=\"bar\" title=\"").append(taken).append(" of ").append(all)
+                .append("\"><span style=\"width:").append(all == 0 ? 0 : 100 * taken / all).append("%\"></span></span>")
+                .append(taken).append(" of ").append(all).append(":");
+        for (String a : c.allActions()) {
+            boolean hit = c.actionsTaken().contains(a);
+            b.append(hit ? " " : " <span class=\"off\">").append(esc(a)).append(hit ? "" : " (never)</span>");
+        }
+        return b.toString();
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
