@@ -221,6 +221,15 @@ class SanyChecksTest {
     }
 
     @Test
+    void anActionIsNoProperty() {
+        // TLC's SpecProcessor: TLC_CONFIG_PROPERTY_NOT_CORRECTLY_DEFINED, exit 151
+        Specs.Run r = Specs.check(dir, "ActProp", module("ActProp", "Spec == Init /\\ [][Next]_x\nStep == x' >= x"),
+                "SPECIFICATION Spec\nPROPERTY Step\n", 1);
+        assertEquals(151, r.result().exitCode(), r.output());
+        assertTrue(r.output().contains("The property Step is not correctly defined"), r.output());
+    }
+
+    @Test
     void aLambdaArgumentHasTheArityOfTheParameter() {
         Specs.Run r = check("Lam", "Ap(G(_)) == G(1)\nA == Ap(LAMBDA z, w : z)");
         assertEquals(150, r.result().exitCode(), r.output());
