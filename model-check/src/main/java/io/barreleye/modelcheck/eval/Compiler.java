@@ -249,7 +249,7 @@ public final class Compiler {
 
     private void instance(ModuleScope ms, Ast.InstanceDef inst) {
         if (!inst.params().isEmpty()) {
-            throw new SemanticException(inst.span(), ms.file, "parameterised instances (I(x) == INSTANCE ...) are not supported");
+            throw error(inst.span(), ms, "parameterised instances (I(x) == INSTANCE ...) are not supported");
         }
         ModuleScope inner;
         if (Builtins.STANDARD_MODULES.contains(inst.module())) {
@@ -264,7 +264,7 @@ public final class Compiler {
         }
         Ast.Module m = loader.load(inst.module());
         if (m == null) {
-            throw new SemanticException(inst.span(), ms.file, "cannot find module " + inst.module()
+            throw error(inst.span(), ms, "cannot find module " + inst.module()
                     + " for INSTANCE: no file " + inst.module() + ".tla next to the spec");
         }
         Map<String, Node> subst = new HashMap<>();
