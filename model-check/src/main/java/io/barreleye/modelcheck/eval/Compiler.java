@@ -375,7 +375,9 @@ public final class Compiler {
     Node expr(Ast.Expr e, Scope s, ModuleScope ms) {
         if (e instanceof Ast.Num n) {
             if (n.value() > Integer.MAX_VALUE) {
-                throw error(n.span(), ms, "the number " + n.value() + " is outside TLC's 32-bit integers");
+                // TLC's processConstants: TLC_INTEGER_TOO_BIG, before any state is computed (exit 255)
+                throw new EvalException(n.span(), "TLC can't handle the number " + n.value()
+                        + ": it is outside TLC's 32-bit integers", 255);
             }
             return new Nodes.Lit(n.span(), IntValue.of((int) n.value()));
         }
