@@ -221,10 +221,44 @@ class SanyChecksTest {
     }
 
     @Test
+    void anActionIsNoProperty() {
+        // TLC's SpecProcessor: TLC_CONFIG_PROPERTY_NOT_CORRECTLY_DEFINED, exit 151
+        Specs.Run r = Specs.check(dir, "ActProp", module("ActProp", "Spec == Init /\\ [][Next]_x\nStep == x' >= x"),
+                "SPECIFICATION Spec\nPROPERTY Step\n", 1);
+        assertEquals(151, r.result().exitCode(), r.output());
+        assertTrue(r.output().contains("The property Step is not correctly defined"), r.output());
+    }
+
+    @Test
     void aLambdaArgumentHasTheArityOfTheParameter() {
         Specs.Run r = check("Lam", "Ap(G(_)) == G(1)\nA == Ap(LAMBDA z, w : z)");
         assertEquals(150, r.result().exitCode(), r.output());
         assertTrue(r.output().contains("a LAMBDA with 2 parameter(s) is given as argument 1 of Ap"), r.output());
+    }
+
+    @Test
+    void standardModulesExportOnlyWhatTheyExtend() {
+        // Sequences, FiniteSets and TLC use Naturals through LOCAL INSTANCE; Integers extends it
+        Specs.Run seq = Specs.check(dir, "SeqOnly", "---- MODULE SeqOnly ----\nEXTENDS Sequences\nVARIABLE x\n"
+                + "Init == x = <<>>\nNext == x' = x \\o <<1..2>>\n====\n", CFG, 1);
+        assertEquals(150, seq.result().exitCode(), seq.output());
+        assertTrue(seq.output().contains("Unknown operator: `..'. It is defined in the standard module Naturals"), seq.output());
+        Specs.Run ints = Specs.check(dir, "IntOnly", "---- MODULE IntOnly ----\nEXTENDS Integers\nVARIABLE x\n"
+                + "Init == x = -1\nNext == x' = x\nInv == x \\in 0..1 \\/ x < 0\n====\n", CFG + "INVARIANT Inv\n", 1);
+        assertEquals(0, ints.result().exitCode(), ints.output());
+    }
+
+    @Test
+    void numbersFieldsAndLimitsAsSanyAndTlcHaveThem() {
+        Specs.Run bases = Specs.check(dir, "Bases", module("Bases", "Inv == \\b101 + \\o17 + \\h1F = 51 /\\ \\HfF = 255"),
+                CFG + "INVARIANT Inv\n", 1);
+        assertEquals(0, bases.result().exitCode(), bases.output());
+        Specs.Run fields = check("Fields", "R == [a |-> 1, a |-> 2]");
+        assertTrue(fields.output().contains("Non-unique fields in constructor"), fields.output());
+        // TLC refuses a literal outside its 32-bit integers before computing any state (exit 255)
+        Specs.Run big = Specs.check(dir, "Big", module("Big", "Inv == x < 2147483648"), CFG + "INVARIANT Inv\n", 1);
+        assertEquals(255, big.result().exitCode(), big.output());
+        assertTrue(big.output().contains("TLC can't handle the number 2147483648"), big.output());
     }
 
     /** The project's own specifications and bug variants are modules SANY accepts. */

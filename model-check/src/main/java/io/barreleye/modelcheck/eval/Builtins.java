@@ -41,13 +41,13 @@ public final class Builtins {
 
     private static final Map<String, Entry> ENTRIES = new HashMap<>();
 
-    /** Which standard modules each standard module brings with it (Integers extends Naturals...). */
+    /**
+     * Which standard modules each standard module exports with it. Only Integers EXTENDS Naturals;
+     * Sequences, FiniteSets, Bags, TLC and TLCExt use the others through LOCAL INSTANCE, so in SANY
+     * {@code EXTENDS Sequences} alone does not make {@code ..} or {@code +} visible.
+     */
     static final Map<String, List<String>> EXTENDS = Map.of(
-            "Integers", List.of("Naturals"),
-            "Bags", List.of("Naturals", "Sequences", "FiniteSets", "TLC"),
-            "TLC", List.of("Naturals", "Sequences"),
-            "TLCExt", List.of("TLC"),
-            "Sequences", List.of("Naturals"));
+            "Integers", List.of("Naturals"));
 
     private static void def(String module, String name, int arity, Fn fn) {
         ENTRIES.put(name, new Entry(module, name, arity, fn, false));

@@ -284,6 +284,10 @@ public final class CompiledSpec {
                 && imp.a.level <= Node.STATE && imp.b instanceof Nodes.Temporal ev && ev.op.equals("<>")
                 && ev.parts[0].level <= Node.STATE) {
             liveness.add(new Liveness(name, LiveKind.LEADS_TO, imp.a, ev.parts[0], env));
+        } else if (n.level == Node.ACTION && !n.dyn) {
+            // TLC's SpecProcessor: an action is no property (TLC_CONFIG_PROPERTY_NOT_CORRECTLY_DEFINED, exit 151)
+            throw new ConfigException("The property " + name + " is not correctly defined: " + n.span.describe()
+                    + " is an action (it mentions primed variables); an action property is written [][A]_v");
         } else {
             addTemporal(name, n, env);
         }

@@ -347,7 +347,7 @@ public final class Compiler {
 
     private void instance(ModuleScope ms, Ast.InstanceDef inst) {
         if (!inst.params().isEmpty()) {
-            throw new SemanticException(inst.span(), ms.file, "parameterised instances (I(x) == INSTANCE ...) are not supported");
+            throw error(inst.span(), ms, "parameterised instances (I(x) == INSTANCE ...) are not supported");
         }
         ModuleScope inner;
         if (Builtins.STANDARD_MODULES.contains(inst.module())) {
@@ -362,7 +362,7 @@ public final class Compiler {
         }
         Ast.Module m = loader.load(inst.module());
         if (m == null) {
-            throw new SemanticException(inst.span(), ms.file, "cannot find module " + inst.module()
+            throw error(inst.span(), ms, "cannot find module " + inst.module()
                     + " for INSTANCE: no file " + inst.module() + ".tla next to the spec");
         }
         Map<String, Node> subst = new HashMap<>();
@@ -473,11 +473,12 @@ public final class Compiler {
     Node expr(Ast.Expr e, Scope s, ModuleScope ms) {
         if (e instanceof Ast.Num n) {
             if (n.value() > Integer.MAX_VALUE) {
-                // SANY accepts it; TLC stops when it evaluates it (D026, D043)
+                // SANY accepts it; TLC stops when it evaluates it (Tool.evalImpl, NumeralKind:
+                // TLC_INTEGER_TOO_BIG), so an unused one is harmless (D026, D043)
                 long big = n.value();
                 return core(n.span(), "a number", (c, at, a) -> {
                     throw new EvalException(at, "TLC can't handle a number this big.\n" + big
-                            + " (TLC's integers are 32-bit)");
+                            + " (TLC's integers are 32-bit)", 255);
                 });
             }
             return new Nodes.Lit(n.span(), IntValue.of((int) n.value()));

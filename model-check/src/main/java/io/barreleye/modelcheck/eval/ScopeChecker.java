@@ -327,8 +327,10 @@ public final class ScopeChecker {
             expr(fs.domain(), false);
             expr(fs.range(), false);
         } else if (e instanceof Ast.RecordCons rc) {
+            uniqueFields(rc.fields(), rc.span());
             exprs(rc.values());
         } else if (e instanceof Ast.RecordSet rs) {
+            uniqueFields(rs.fields(), rs.span());
             exprs(rs.sets());
         } else if (e instanceof Ast.Except ex) {
             expr(ex.fcn(), false);
@@ -368,6 +370,12 @@ public final class ScopeChecker {
             exprs(t.sets());
         }
         // Num, Str, At, OpArg: nothing to resolve here
+    }
+
+    private void uniqueFields(List<String> fields, Span at) {
+        if (new HashSet<>(fields).size() != fields.size()) {
+            throw new SemanticException(at, file, "Non-unique fields in constructor: a field is named twice in " + fields);
+        }
     }
 
     private void scoped(List<Ast.Bound> bs, List<Ast.Expr> body) {

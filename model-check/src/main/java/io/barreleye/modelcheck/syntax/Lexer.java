@@ -276,6 +276,21 @@ public final class Lexer {
     }
 
     private void lexBackslash(int l, int c) {
+        int radix = switch (peek(1)) {
+            case 'b', 'B' -> 2;
+            case 'o', 'O' -> 8;
+            case 'h', 'H' -> 16;
+            default -> 0;
+        };
+        if (radix > 0 && peek(2) >= 0 && Character.digit(peek(2), radix) >= 0) {
+            // \b101, \o17, \h1F: numbers in base 2, 8 and 16
+            advance(2);
+            int start = pos;
+            while (peek(0) >= 0 && Character.digit(peek(0), radix) >= 0) advance(1);
+            String digits = new String(cps, start, pos - start);
+            emit(Token.Kind.NUMBER, new java.math.BigInteger(digits, radix).toString(), l, c);
+            return;
+        }
         if (peek(1) == '/') {
             advance(2);
             emit(Token.Kind.OP, "\\/", l, c);
