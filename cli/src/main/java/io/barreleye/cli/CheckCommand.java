@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println("barreleye check: give a spec (SPEC.tla) or --all");
             return 2;
         }
-        spec = TlcFlags.specFile(spec);
+        spec = TlcFlags.withSuffix(spec, ".tla");
         for (Path target : dumpAndJson()) {
             String why = OutputFiles.overwritesInput(target);
             if (why != null) {
@@ -108,14 +108,15 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions o = new CheckOptions();
         o.spec = spec;
-        o.config = config;
+        o.config = config == null ? null : TlcFlags.withSuffix(config, ".cfg");
         o.workers = w;
         o.noDeadlock = noDeadlock;
         o.progressSeconds = progress;
         o.coverage = coverage;
         if (dump != null) {
-            if (!dump.get(0).equals("dot")) {
-                System.err.println("barreleye check: -dump takes the format dot and a file: -dump dot FILE");
+            if (!TlcFlags.dotDump(dump.get(0))) {
+                System.err.println("barreleye check: -dump takes the format dot (TLC's dot,actionlabels,colorize,snapshot"
+                        + " too) and a file: -dump dot FILE");
                 return 2;
             }
             o.dumpDot = Path.of(dump.get(1));

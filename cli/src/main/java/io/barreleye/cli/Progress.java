@@ -11,6 +11,9 @@ import java.util.function.LongFunction;
  * long run is never silent. The job's exceptions come back to the caller as they were thrown.
  */
 final class Progress {
+    /** Commands without a progress option print a line this often. */
+    static final long EVERY_MILLIS = 5000;
+
     private Progress() {}
 
     /**

@@ -26,10 +26,24 @@ final class TlcFlags {
         return UNSUPPORTED.contains(arg);
     }
 
-    /** TLC's reading of a spec name: {@code Foo} names {@code Foo.tla} when there is no file {@code Foo}. */
-    static Path specFile(Path spec) {
-        if (spec.toString().endsWith(".tla") || Files.exists(spec)) return spec;
-        Path withSuffix = Path.of(spec + ".tla");
-        return Files.exists(withSuffix) ? withSuffix : spec;
+    /**
+     * TLC's reading of a file name: {@code Foo} names {@code Foo.tla} (or, for {@code -config},
+     * {@code Foo.cfg}) when there is no file {@code Foo}.
+     */
+    static Path withSuffix(Path file, String suffix) {
+        if (file.toString().endsWith(suffix) || Files.exists(file)) return file;
+        Path withSuffix = Path.of(file + suffix);
+        return Files.exists(withSuffix) ? withSuffix : file;
     }
+
+    /** TLC's dot formats: {@code dot}, optionally with {@code colorize}, {@code actionlabels} or {@code snapshot} after commas. */
+    static boolean dotDump(String format) {
+        String[] parts = format.split(",", -1);
+        if (!parts[0].equals("dot")) return false;
+        for (int i = 1; i < parts.length; i++) if (!DOT_MODIFIERS.contains(parts[i])) return false;
+        return true;
+    }
+
+    /** Accepted for TLC's command lines: the graph is always drawn with action labels, without colours. */
+    private static final Set<String> DOT_MODIFIERS = Set.of("colorize", "actionlabels", "snapshot");
 }

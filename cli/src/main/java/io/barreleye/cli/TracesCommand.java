@@ -53,7 +53,10 @@ final class TracesCommand implements Runnable {
                 long t0 = System.nanoTime();
                 try {
                     Trace t = Trace.read(f);
-                    TraceValidator.Result r = TraceCheck.check(t, specsDir);
+                    TraceValidator v = new TraceValidator(TraceCheck.compile(t, specsDir));
+                    TraceValidator.Result r = Progress.run(() -> v.validate(t.events()), Progress.EVERY_MILLIS,
+                            ms -> String.format(java.util.Locale.ROOT, "Progress: %s: %d of %d events explained, %.0f s", f,
+                                    v.explained(), t.events().size(), ms / 1000.0), System.out);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (r.conforms()) {
                         System.out.printf("%s: conforms to %s (%d events, %d spec states visited, %.2fs, %.0f events/s)%n",

@@ -200,6 +200,11 @@ class BadInputTest extends CapturedOutput {
                 "-noGenerateSpecTE", "-lncheck", "final", "-workers", "1", base));
         assertTrue(out().contains("4 distinct states found"), out());
         assertFalse(Files.exists(dir.resolve("states")));
+        out.reset();
+        assertEquals(0, Barreleye.execute("check", "-config", base, "-dump", "dot,actionlabels,colorize",
+                dir.resolve("g.dot").toString(), base));
+        assertTrue(out().contains("Wrote the state graph (4 states)"), out());
+        assertEquals(2, Barreleye.execute("check", "-dump", "dot,sparkles", dir.resolve("h.dot").toString(), base));
         assertEquals(2, Barreleye.execute("check", "-fp", "131", base));
         assertTrue(err().contains("-fp takes a number from 0 to 130"), err());
         err.reset();

@@ -30,9 +30,16 @@ public final class TraceValidator {
                          Map<String, Long> actions, Set<Long> states) {}
 
     private final CompiledSpec spec;
+    /** Events explained so far by the running {@link #validate}: read by another thread for progress lines. */
+    private volatile int explained;
 
     public TraceValidator(CompiledSpec spec) {
         this.spec = spec;
+    }
+
+    /** How many events the validation under way has explained so far. */
+    public int explained() {
+        return explained;
     }
 
     public Result validate(List<TraceEvent> events) {
@@ -81,6 +88,7 @@ public final class TraceValidator {
             actions.merge(e.name(), 1L, Long::sum);
             visited.addAll(seen);
             current = next;
+            explained = i + 1;
         }
         return new Result(true, events.size(), events.size(), null, actions, visited);
     }
