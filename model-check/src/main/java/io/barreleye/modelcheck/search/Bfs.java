@@ -212,7 +212,7 @@ public final class Bfs {
                 spec.temporal.stream().map(CompiledSpec.TemporalProperty::name)).distinct().count();
         out.println("Checking " + names + " temporal propert" + (names == 1 ? "y" : "ies")
                 + (names == checks ? "" : " (" + checks + " instances of their \\A)")
-                + " on the complete state graph (" + graph.size() + " states).");
+                + " on the complete state graph (" + graph.size() + " states, " + (graph.bytes() >> 20) + " MB).");
         if (!checkPatterns(r)) return;
         for (CompiledSpec.TemporalProperty p : spec.temporal) {
             LivenessChecker.Lasso lasso;

@@ -138,73 +138,101 @@ final class LivenessChecker {
         return to;
     }
 
+    /** Members of the component being examined (cleared after each one, so one bit set serves every component). */
+    private BitSet member;
+    /** Tarjan's arrays, allocated once: a run inside a region resets only the region's entries. */
+    private int[] index;
+    private int[] low;
+    private int[] stack;
+    private int[] callNode;
+    private int[] callEdge;
+    private BitSet onStack;
+
     /** Streett emptiness: a fair SCC, with the witnesses (edges, states) its cycle must visit. */
     private BitSet fairScc(BitSet region, BitSet mustHit, List<Object> witnesses) {
-        for (BitSet c : sccs(region)) {
+        if (member == null) member = new BitSet(n);
+        for (int[] c : sccs(region)) {
             List<Object> w = new ArrayList<>();
             if (mustHit != null) {
-                BitSet hit = (BitSet) c.clone();
-                hit.and(mustHit);
-                if (hit.isEmpty()) continue;
-                w.add(hit.nextSetBit(0));
-            }
-            boolean ok = true;
-            BitSet remove = new BitSet(n);
-            for (int f = 0; f < fairness.size() && ok; f++) {
-                int[] edge = takenEdge(f, c);
-                if (edge != null) {
-                    w.add(edge);
-                    continue;
-                }
-                int disabledAt = -1;
-                for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
-                    if (!enabledAt(s, f)) {
-                        disabledAt = s;
-                        if (!fairness.strong(f)) break;
-                    } else if (fairness.strong(f)) {
-                        remove.set(s);
+                int hit = -1;
+                for (int s : c) {
+                    if (mustHit.get(s)) {
+                        hit = s;
+                        break;
                     }
                 }
-                if (!fairness.strong(f)) {
-                    if (disabledAt < 0) ok = false;
-                    else w.add(disabledAt);
-                }
+                if (hit < 0) continue;
+                w.add(hit);
             }
+            for (int s : c) member.set(s);
+            List<Integer> remove = new ArrayList<>();
+            boolean ok = fair(c, w, remove);
+            for (int s : c) member.clear(s);
             if (!ok) continue;
             if (remove.isEmpty()) {
                 witnesses.addAll(w);
-                return c;
+                BitSet found = new BitSet();
+                for (int s : c) found.set(s);
+                return found;
             }
-            BitSet rest = (BitSet) c.clone();
-            rest.andNot(remove);
+            BitSet rest = new BitSet();
+            for (int s : c) rest.set(s);
+            for (int s : remove) rest.clear(s);
             BitSet inner = fairScc(rest, mustHit, witnesses);
             if (inner != null) return inner;
         }
         return null;
     }
 
-    private int[] takenEdge(int f, BitSet c) {
-        for (int s = c.nextSetBit(0); s >= 0; s = c.nextSetBit(s + 1)) {
+    /** Whether a cycle through component {@code c} (in {@link #member}) can be fair; SF may ask to drop {@code remove}. */
+    private boolean fair(int[] c, List<Object> w, List<Integer> remove) {
+        for (int f = 0; f < fairness.size(); f++) {
+            int[] edge = takenEdge(f, c);
+            if (edge != null) {
+                w.add(edge);
+                continue;
+            }
+            int disabledAt = -1;
+            for (int s : c) {
+                if (!enabledAt(s, f)) {
+                    disabledAt = s;
+                    if (!fairness.strong(f)) break;
+                } else if (fairness.strong(f)) {
+                    remove.add(s);
+                }
+            }
+            if (!fairness.strong(f)) {
+                if (disabledAt < 0) return false;
+                w.add(disabledAt);
+            }
+        }
+        return true;
+    }
+
+    private int[] takenEdge(int f, int[] c) {
+        for (int s : c) {
             for (int e = g.edgeStart(s), end = e + g.edgeCount(s); e < end; e++) {
                 int t = g.target(e);
-                if (t != s && c.get(t) && fairness.takenBy(f, e)) return new int[] {s, t};
+                if (t != s && member.get(t) && fairness.takenBy(f, e)) return new int[] {s, t};
             }
         }
         return null;
     }
 
-    /** Strongly connected components of the subgraph induced by {@code region} (iterative Tarjan). */
-    private List<BitSet> sccs(BitSet region) {
-        List<BitSet> out = new ArrayList<>();
-        int[] index = new int[n];
-        int[] low = new int[n];
-        java.util.Arrays.fill(index, -1);
-        boolean[] onStack = new boolean[n];
-        int[] stack = new int[n];
+    /** Strongly connected components of the subgraph induced by {@code region} (iterative Tarjan), as member arrays. */
+    private List<int[]> sccs(BitSet region) {
+        if (index == null) {
+            index = new int[n];
+            low = new int[n];
+            stack = new int[n];
+            callNode = new int[n];
+            callEdge = new int[n];
+            onStack = new BitSet(n);
+        }
+        for (int s = region.nextSetBit(0); s >= 0; s = region.nextSetBit(s + 1)) index[s] = -1;
+        List<int[]> out = new ArrayList<>();
         int sp = 0;
         int counter = 0;
-        int[] callNode = new int[n];
-        int[] callEdge = new int[n];
         for (int root = region.nextSetBit(0); root >= 0; root = region.nextSetBit(root + 1)) {
             if (index[root] >= 0) continue;
             int depth = 0;
@@ -212,7 +240,7 @@ final class LivenessChecker {
             callEdge[0] = 0;
             index[root] = low[root] = counter++;
             stack[sp++] = root;
-            onStack[root] = true;
+            onStack.set(root);
             while (depth >= 0) {
                 int v = callNode[depth];
                 if (callEdge[depth] < g.edgeCount(v)) {
@@ -221,22 +249,22 @@ final class LivenessChecker {
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
                         stack[sp++] = w;
-                        onStack[w] = true;
+                        onStack.set(w);
                         depth++;
                         callNode[depth] = w;
                         callEdge[depth] = 0;
-                    } else if (onStack[w]) {
+                    } else if (onStack.get(w)) {
                         low[v] = Math.min(low[v], index[w]);
                     }
                 } else {
                     if (low[v] == index[v]) {
-                        BitSet c = new BitSet(n);
-                        int w;
+                        int start = sp;
                         do {
-                            w = stack[--sp];
-                            onStack[w] = false;
-                            c.set(w);
-                        } while (w != v);
+                            start--;
+                        } while (stack[start] != v);
+                        int[] c = java.util.Arrays.copyOfRange(stack, start, sp);
+                        for (int x : c) onStack.clear(x);
+                        sp = start;
                         out.add(c);
                     }
                     depth--;

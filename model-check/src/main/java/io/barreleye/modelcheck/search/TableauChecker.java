@@ -106,25 +106,34 @@ final class TableauChecker {
 
     /** A fair accepting SCC inside {@code region} reachable from {@code roots}, with the witnesses its cycle must visit. */
     private int[] fairScc(BitSet region, int[] roots, List<Object> witnesses) {
+        if (member == null) member = new BitSet(size);
+        BitSet in = member;
         for (int[] c : sccs(region, roots)) {
-            BitSet in = new BitSet(size);
+            if (c.length == 1 && tab.eventualities() > 0 && !tab.node(c[0] % t).accepts(0)) continue;
             for (int p : c) in.set(p);
-            if (!hasCycle(c, in)) continue;
             List<Object> w = new ArrayList<>();
-            if (!accepting(c, w)) continue;
-            BitSet remove = new BitSet(size);
-            if (!fair(c, in, w, remove)) continue;
+            BitSet remove = new BitSet();
+            boolean ok = hasCycle(c, in) && accepting(c, w) && fair(c, in, w, remove);
+            for (int p : c) in.clear(p);
+            if (!ok) continue;
             if (remove.isEmpty()) {
                 witnesses.addAll(w);
                 return c;
             }
-            BitSet rest = (BitSet) in.clone();
+            BitSet rest = new BitSet();
+            for (int p : c) rest.set(p);
             rest.andNot(remove);
             int[] inner = fairScc(rest, rest.stream().toArray(), witnesses);
             if (inner != null) return inner;
         }
         return null;
     }
+
+    /** Members of the component being examined (cleared after each one, so one bit set serves every component). */
+    private BitSet member;
+    /** Tarjan's arrays, allocated once: a run inside a region resets only the region's entries. */
+    private int[] index;
+    private int[] low;
 
     private boolean hasCycle(int[] c, BitSet in) {
         if (c.length > 1) return true;
@@ -187,10 +196,14 @@ final class TableauChecker {
     /** Strongly connected components reachable from {@code roots} inside {@code region} (iterative Tarjan). */
     private List<int[]> sccs(BitSet region, int[] roots) {
         List<int[]> out = new ArrayList<>();
-        int[] index = new int[size];
-        int[] low = new int[size];
-        Arrays.fill(index, -1);
-        BitSet onStack = new BitSet(size);
+        if (index == null) {
+            index = new int[size];
+            low = new int[size];
+            Arrays.fill(index, -1);
+        } else {
+            for (int p = region.nextSetBit(0); p >= 0; p = region.nextSetBit(p + 1)) index[p] = -1;
+        }
+        BitSet onStack = new BitSet();
         int[] stack = new int[16];
         int sp = 0;
         int counter = 0;
