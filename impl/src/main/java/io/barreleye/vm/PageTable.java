@@ -67,7 +67,7 @@ public final class PageTable {
 
     /** A replica learns of the home's map (the Map message); ignored when an Unmap of that generation came first. */
     boolean replicate(long page, long frame, long g) {
-        if (g <= seen(page) && !vm.faulty(VmFault.STALE_MAP_REINSTALLED)) return false;
+        if (g <= seen(page)) return false;
         install(page, frame, g);
         return true;
     }

@@ -11,7 +11,5 @@ public enum VmFault {
     /** Only the page's home flushes its TLB: the other cores clear their replica but keep the cached translation. */
     REMOTE_TLB_KEPT,
     /** A core that forwards an Unmap to several children waits for the acks of all but the first. */
-    CHILD_MISSED_IN_WAIT,
-    /** A replica installs a Map message even when an Unmap of that generation or a later one came first. */
-    STALE_MAP_REINSTALLED
+    CHILD_MISSED_IN_WAIT
 }
