@@ -14,5 +14,7 @@ public enum CapsFault {
     /** An aborted retype forgets the operation but keeps the owner's lock. */
     KEEP_LOCK_AFTER_ABORT,
     /** A move's new owner names itself in its copies but never records that it owns the capability: nobody owns it after the move. */
-    LOSE_OWNER_ON_MOVE
+    LOSE_OWNER_ON_MOVE,
+    /** A core votes yes without looking for descendants of the region that overlap the request (only a conflicting operation makes it say no). */
+    VOTE_MISSES_OVERLAP
 }

@@ -178,7 +178,7 @@ public final class RetypeProtocol {
         boolean yes = !caps.db.busy(capId);
         if (yes) {
             for (Capability c : caps.db.held.values()) {
-                if (c.descendsFrom(capId) && c.overlaps(base, size)) {
+                if (c.descendsFrom(capId) && c.overlaps(base, size) && !caps.fault(CapsFault.VOTE_MISSES_OVERLAP)) {
                     yes = false;
                     break;
                 }

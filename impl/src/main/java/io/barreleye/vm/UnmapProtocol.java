@@ -148,8 +148,8 @@ public final class UnmapProtocol {
         victim.put(page, frame);
         futures.put(page, f);
         if (vm.faulty(VmFault.FREE_FRAME_EARLY)) pt.free.add(frame);
-        vm.record("Unmap", page, frame);
         invalidate(page, g, tree, false);
+        vm.record("Unmap", page, frame); // after the home's own invalidation, which the spec's Unmap includes
         forward(page, g, tree);
         if (vm.faulty(VmFault.COMPLETE_BEFORE_ALL_ACKS)) {
             complete(page);
@@ -173,11 +173,14 @@ public final class UnmapProtocol {
         st.put(page, St.WAIT);
         Round r = new Round(g, tree);
         rounds.put(page, r);
-        waiting.put(page, new LinkedHashSet<>(tree.children(k.id())));
+        Set<Integer> children = new LinkedHashSet<>(tree.children(k.id()));
+        if (vm.faulty(VmFault.CHILD_MISSED_IN_WAIT) && children.size() > 1) children.remove(children.iterator().next());
+        waiting.put(page, children);
     }
 
     private void drop(long page) {
         pt.clear(page);
+        if (vm.faulty(VmFault.REMOTE_TLB_KEPT) && vm.home(page) != k.id()) return;
         tlb.invalidate(page);
     }
 
@@ -210,16 +213,18 @@ public final class UnmapProtocol {
     void recvUnmap(int from, long page, long g, int initiator, long mask, boolean direct) {
         if (g < pt.seen(page)) return; // an unmap of an older generation, already completed
         pt.see(page, g);
-        vm.record("RecvUnmap", page, from);
         boolean late = vm.faulty(VmFault.ACK_BEFORE_INVALIDATE);
+        // RecvUnmap is recorded after the invalidation it stands for, so the mapping reads its effect
         if (direct) {
             if (late) dropLater(page, g, 4); else drop(page);
+            vm.record("RecvUnmap", page, from);
             vm.record("SendAck", page, from);
             ack(from, page, g);
             return;
         }
         MulticastTree tree = tree(initiator, mask);
         invalidate(page, g, tree, late);
+        vm.record("RecvUnmap", page, from);
         forward(page, g, tree);
         progress(page);
     }

@@ -7,5 +7,9 @@ public enum VmFault {
     /** The initiator completes right after sending Unmap, without waiting for any ack. */
     COMPLETE_BEFORE_ALL_ACKS,
     /** The initiator frees the frame when the unmap starts instead of when it completes. */
-    FREE_FRAME_EARLY
+    FREE_FRAME_EARLY,
+    /** Only the page's home flushes its TLB: the other cores clear their replica but keep the cached translation. */
+    REMOTE_TLB_KEPT,
+    /** A core that forwards an Unmap to several children waits for the acks of all but the first. */
+    CHILD_MISSED_IN_WAIT
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * "map-unmap": every core (or only core 0, see {@link #singleInitiator}) maps one of its own pages
  * to one of its own frames, touches it, and unmaps it, {@code rounds} times; each unmap's latency
- * (clock units: simulation steps or nanoseconds) is a sample. Other cores touch the pages they
- * see mapped so that shootdowns have TLB entries to remove.
+ * (clock units: simulation steps or nanoseconds) is a sample. Between the map and the unmap every
+ * other live core touches the page once its replica has it, so that shootdowns have remote TLB
+ * entries to remove.
  */
 public final class VmWorkload implements Workload {
     private final int rounds;
@@ -73,15 +74,47 @@ public final class VmWorkload implements Workload {
                 return;
             }
             vm.touch(page);
-            long t0 = k.now();
-            vm.unmap(page).thenAccept(uo -> {
-                if (uo instanceof Outcome.Success<Long>) {
-                    lat.add(k.now() - t0);
-                    k.later(() -> round(k, left - 1, lat, done));
-                } else {
-                    done.completeExceptionally(new IllegalStateException("unmap failed on core " + k.id() + ": " + uo));
-                }
-            });
+            touchEverywhere(k, page).thenRun(() -> k.post(() -> unmapRound(k, vm, page, left, lat, done)));
+        });
+    }
+
+    /**
+     * Every other live core touches the page once its replica has the mapping (or gives up after
+     * {@link #TOUCH_TRIES} local steps: its core may be slow to learn it), so that the unmap has
+     * remote TLB entries to shoot down. Done when every core has tried.
+     */
+    private static CompletableFuture<Void> touchEverywhere(Kernel home, long page) {
+        List<CompletableFuture<Void>> touched = new ArrayList<>();
+        for (Kernel d : home.machine().live()) {
+            if (d.id() == home.id() || d.id() >= home.machine().size()) continue;
+            CompletableFuture<Void> t = new CompletableFuture<>();
+            touched.add(t);
+            home.machine().onRemoved(d.id(), () -> t.complete(null));
+            d.post(() -> touchWhenMapped(d, page, TOUCH_TRIES, t));
+        }
+        return CompletableFuture.allOf(touched.toArray(new CompletableFuture[0]));
+    }
+
+    /** Local steps a core waits for a page's mapping to reach its replica before it stops trying to touch it. */
+    static final int TOUCH_TRIES = 64;
+
+    private static void touchWhenMapped(Kernel d, long page, int tries, CompletableFuture<Void> t) {
+        if (Vm.of(d).touch(page) != PageTable.NO_FRAME || tries == 0) {
+            t.complete(null);
+        } else {
+            d.later(() -> touchWhenMapped(d, page, tries - 1, t));
+        }
+    }
+
+    private void unmapRound(Kernel k, Vm vm, long page, int left, Latencies lat, CompletableFuture<Void> done) {
+        long t0 = k.now();
+        vm.unmap(page).thenAccept(uo -> {
+            if (uo instanceof Outcome.Success<Long>) {
+                lat.add(k.now() - t0);
+                k.later(() -> round(k, left - 1, lat, done));
+            } else {
+                done.completeExceptionally(new IllegalStateException("unmap failed on core " + k.id() + ": " + uo));
+            }
         });
     }
 

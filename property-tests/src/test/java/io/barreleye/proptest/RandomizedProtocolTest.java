@@ -122,7 +122,10 @@ class RandomizedProtocolTest {
         return tests;
     }
 
-    /** With acks sent before invalidation, the recorded trace diverges from the spec at that SendAck. */
+    /**
+     * With acks sent before invalidation, the recorded trace diverges from the spec where the core
+     * reports a step it has not done yet: its RecvUnmap or SendAck, with the entries still there.
+     */
     @org.junit.jupiter.api.Test
     void ackBeforeInvalidationDivergesFromTheSpec() {
         for (long seed = 1; seed <= 200; seed++) {
@@ -133,7 +136,8 @@ class RandomizedProtocolTest {
             String diverged = rec.validate();
             if (diverged != null) {
                 System.out.println("ACK_BEFORE_INVALIDATE diverges, seed " + seed + ": " + diverged);
-                assertTrue(diverged.contains("specs/Shootdown.tla") && diverged.contains("SendAck"), diverged);
+                assertTrue(diverged.contains("specs/Shootdown.tla")
+                        && (diverged.contains("RecvUnmap") || diverged.contains("SendAck")), diverged);
                 return;
             }
         }

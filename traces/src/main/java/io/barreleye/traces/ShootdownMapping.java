@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * variables it changes. Implementation core {@code c} is spec core {@code c + 1}; page {@code v}
  * (homed on core {@code v}) is spec page {@code v + 1}; frame {@code f} is the model value
  * {@code f<f>}. Steps the spec does not have (a replica learning of a Map, watching a failed
- * peer) are not events. The spec's {@code free} is the union of every core's free frames, kept
- * here from the Map and Complete steps; {@code st}, {@code waiting} and {@code msgs} are left free
+ * peer) are not events. With {@link #observe}, {@code pt} and {@code tlb} are read from the
+ * recording core. The spec's {@code free} is the union of every core's free frames, kept here
+ * from the Map and Complete steps; {@code st}, {@code waiting} and {@code msgs} are left free
  * for the checker to reconstruct.
  */
 public final class ShootdownMapping implements Recorder {
@@ -36,9 +37,10 @@ public final class ShootdownMapping implements Recorder {
     private io.barreleye.kernel.Machine machine;
 
     /**
-     * Reads the implementation's state, not only its events: at SendAck and Complete the core's
-     * actual page-table and TLB entries for the page are recorded, so a core that acknowledges
-     * before it has invalidated diverges from the spec right there.
+     * Reads the implementation's state, not only its events: at Fill, Unmap, RecvUnmap, SendAck
+     * and Complete the recording core's actual page-table and TLB entries for the page are
+     * recorded (its own state only, so this is safe on threads too), so a core that acknowledges
+     * before it has invalidated, or keeps a TLB entry its replica lost, diverges right there.
      */
     public ShootdownMapping observe(io.barreleye.kernel.Machine m) {
         this.machine = m;
@@ -173,25 +175,33 @@ public final class ShootdownMapping implements Recorder {
                 emit(event, core, new Object[] {a[0] + 1, frame(a[1])}, "pt", new Object[] {c, a[0] + 1}, frame(a[1]),
                         "free", null, freeSet());
             }
-            case "Fill" -> emit(event, core, new Object[] {c, a[0] + 1}, "tlb", new Object[] {c, a[0] + 1}, frame(a[1]));
-            case "Unmap" -> emit(event, core, new Object[] {a[0] + 1}, "victim", new Object[] {a[0] + 1}, frame(a[1]),
-                    "phase", new Object[] {a[0] + 1}, "unmapping", "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
-                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
-            case "RecvUnmap" -> emit(event, core, new Object[] {c, a[0] + 1}, "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
-                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME);
+            case "Fill" -> emit(event, core, new Object[] {c, a[0] + 1}, readOr(core, a[0], "tlb", new Object[] {c, a[0] + 1}, frame(a[1])));
+            case "Unmap" -> emit(event, core, new Object[] {a[0] + 1}, concat(new Object[] {"victim", new Object[] {a[0] + 1}, frame(a[1]),
+                    "phase", new Object[] {a[0] + 1}, "unmapping"}, readOr(core, a[0], "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
+                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME)));
+            case "RecvUnmap" -> emit(event, core, new Object[] {c, a[0] + 1}, readOr(core, a[0], "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
+                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME));
             case "SendAck" -> emit(event, core, new Object[] {c, a[0] + 1}, actual(core, a[0]));
             case "RecvAck" -> emit(event, core, new Object[] {c, a[0] + 1, a[1] + 1});
             case "Complete" -> {
                 free.add(a[1]);
                 Object[] fixed = {"phase", new Object[] {a[0] + 1}, "idle", "victim", new Object[] {a[0] + 1}, NO_FRAME,
                         "free", null, freeSet()};
-                Object[] seen = actual(core, a[0]);
-                Object[] all = java.util.Arrays.copyOf(fixed, fixed.length + seen.length);
-                System.arraycopy(seen, 0, all, fixed.length, seen.length);
-                emit(event, core, new Object[] {a[0] + 1}, all);
+                emit(event, core, new Object[] {a[0] + 1}, concat(fixed, actual(core, a[0])));
             }
             default -> { } // implementation-only steps: not spec actions
         }
+    }
+
+    /** The core's real page-table and TLB entries for the page when the machine is observed, else {@code unobserved} (what the event implies). */
+    private Object[] readOr(int core, long page, Object... unobserved) {
+        return machine == null ? unobserved : actual(core, page);
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private Value freeSet() {

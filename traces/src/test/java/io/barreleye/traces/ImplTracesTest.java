@@ -43,6 +43,38 @@ class ImplTracesTest {
     }
 
     /**
+     * The map-unmap workload fills TLBs on cores other than the page's home, so shootdowns have
+     * remote entries to remove; with the planted REMOTE_TLB_KEPT (only the home flushes its TLB)
+     * the trace, whose RecvUnmap reads the core's real TLB, diverges there.
+     */
+    @org.junit.jupiter.api.Test
+    void remoteTlbEntriesExistAndAKeptOneDiverges() throws IOException {
+        for (Set<io.barreleye.vm.VmFault> faults : java.util.List.of(Set.<io.barreleye.vm.VmFault>of(), Set.of(io.barreleye.vm.VmFault.REMOTE_TLB_KEPT))) {
+            SimRuntime rt = new SimRuntime(5);
+            Machine m = Machine.boot(Machines.named("amd-4x4"), 3, Generation.EPOCH_ACK, 4, rt.clock());
+            Vm.install(m, TreeShape.BROADCAST, faults, 2);
+            ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(TreeShape.BROADCAST)).observe(m);
+            Vm.setRecorder(m, map);
+            rt.run(m, new VmWorkload(3, TreeShape.BROADCAST).start(m), 1_000_000);
+            long remoteFills = map.lines().stream().filter(l -> l.contains("\"event\":\"Fill\"") && !fillAtHome(l)).count();
+            assertTrue(remoteFills >= 6, "fills on cores other than the page's home: " + remoteFills);
+            TraceValidator.Result r = Validation.written(tmp.resolve("remote-" + faults.size() + ".ndjson"), map.lines());
+            if (faults.isEmpty()) {
+                assertTrue(r.conforms(), r.diagnosis());
+            } else {
+                assertFalse(r.conforms(), "a core that kept its TLB entry conformed");
+                assertTrue(r.diagnosis().contains("RecvUnmap") && r.diagnosis().contains("tlb"), r.diagnosis());
+            }
+        }
+    }
+
+    /** A Fill event's args are [spec core, spec page]; page v + 1 is homed on core v + 1 here (one page per core). */
+    private static boolean fillAtHome(String line) {
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("\"args\":\\[(\\d+),(\\d+)\\]").matcher(line);
+        return a.find() && a.group(1).equals(a.group(2));
+    }
+
+    /**
      * The multicast trees (built from the topology: one leader per package; the SKB's solved tree) conform to
      * ShootdownTree.tla given as its table; the same trace with the broadcast table instead
      * diverges where a core acks a parent that is not the one the table names.
