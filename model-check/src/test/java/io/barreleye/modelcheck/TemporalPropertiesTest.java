@@ -117,6 +117,17 @@ class TemporalPropertiesTest {
     }
 
     @Test
+    void severalWorkersBuildTheSameGraph() {
+        String spec = LivenessTest.SERVER.replace("====", "FlipsForever == []<><<Flip>>_vars\nNested == <>(req = 1 /\\ [](busy))\n====");
+        for (String p : new String[] {"FlipsForever", "Nested"}) {
+            Specs.Run one = Specs.check(dir, "Server", spec, "SPECIFICATION WeakFair\nPROPERTY " + p + "\n", 1);
+            Specs.Run two = Specs.check(dir, "Server", spec, "SPECIFICATION WeakFair\nPROPERTY " + p + "\n", 2);
+            assertEquals(one.result().exitCode(), two.result().exitCode(), two.output());
+            assertEquals(one.result().distinct, two.result().distinct, two.output());
+        }
+    }
+
+    @Test
     void symmetryWithLivenessWarnsAndGoesOn() {
         String spec = """
                 ---- MODULE Ring ----

@@ -370,6 +370,7 @@ public final class CompiledSpec {
     public boolean needsStateGraph() {
         return !liveness.isEmpty() || !temporal.isEmpty();
     }
+
     public final List<Fair> fairConditions = new ArrayList<>();
 
     public boolean holds(Node pred, Env env, Value[] s) {
