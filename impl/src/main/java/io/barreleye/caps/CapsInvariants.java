@@ -162,7 +162,8 @@ public final class CapsInvariants {
      * With no move of it in progress, exactly one live core owns a capability and every copy, held
      * or in flight, names it. A capability held by a live core whose copies name a live owner that
      * does not own it is owned by nobody: a lost owner. (Copies naming a crashed owner have none to
-     * agree with; the protocols do not elect a new one. While a revoke is in progress, copies of
+     * agree with, and after a crash a move may have lost its old owner with nobody to hand over:
+     * the protocols elect no new owner, so the check waits for crash-free runs. While a revoke is in progress, copies of
      * the descendants it deletes outlive their owner's until their core's RevokeAt.)
      */
     static String ownerAgreed(Machine m) {
@@ -176,7 +177,8 @@ public final class CapsInvariants {
         }
         boolean revoking = false;
         for (Caps c : live) revoking |= !c.revoke.rv().isEmpty();
-        for (Caps c : revoking ? List.<Caps>of() : live) {
+        boolean crashed = live.size() < m.size(); // a move whose owner crashed leaves nobody to hand over: no recovery elects one
+        for (Caps c : revoking || crashed ? List.<Caps>of() : live) {
             for (long id : c.db.copies().keySet()) {
                 int named = c.db.ownerAt(id);
                 if (named < 0 || claimants.containsKey(id) || moving.contains(id) || !m.isAlive(named)) continue;

@@ -174,7 +174,7 @@ public final class UnmapProtocol {
         Round r = new Round(g, tree);
         rounds.put(page, r);
         Set<Integer> children = new LinkedHashSet<>(tree.children(k.id()));
-        if (vm.faulty(VmFault.CHILD_MISSED_IN_WAIT) && children.size() > 1) children.remove(children.iterator().next());
+        if (vm.faulty(VmFault.CHILD_MISSED_IN_WAIT) && !children.isEmpty()) children.remove(children.iterator().next());
         waiting.put(page, children);
     }
 

@@ -10,6 +10,6 @@ public enum VmFault {
     FREE_FRAME_EARLY,
     /** Only the page's home flushes its TLB: the other cores clear their replica but keep the cached translation. */
     REMOTE_TLB_KEPT,
-    /** A core that forwards an Unmap to several children waits for the acks of all but the first. */
+    /** A core that forwards an Unmap waits for the acks of all its children but the first. */
     CHILD_MISSED_IN_WAIT
 }

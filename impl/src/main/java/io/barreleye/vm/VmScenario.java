@@ -74,4 +74,21 @@ public final class VmScenario implements Scenario {
     public List<Invariant> invariants() {
         return VmInvariants.all();
     }
+
+    /** Shootdown.tla's quiescent state on every live core: no page being unmapped, no core waiting for acks. */
+    @Override
+    public String quiescent(Machine m) {
+        long pages = (long) m.size() * PAGES_PER_CORE;
+        for (Kernel k : m.live()) {
+            Vm vm = Vm.of(k);
+            if (vm == null) continue;
+            for (long v = 0; v < pages; v++) {
+                if (vm.protocol().phase(v) != UnmapProtocol.Phase.IDLE) return "core " + k.id() + " is still unmapping page " + v;
+                if (vm.protocol().st(v) != UnmapProtocol.St.IDLE) {
+                    return "core " + k.id() + " still waits for acks of page " + v + " from " + vm.protocol().waiting(v);
+                }
+            }
+        }
+        return null;
+    }
 }

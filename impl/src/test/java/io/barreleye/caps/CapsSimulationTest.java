@@ -50,7 +50,9 @@ class CapsSimulationTest {
                 CapsFault.COMMIT_WITHOUT_LOCK, "NoOverlappingRetypes",
                 CapsFault.IGNORE_NO_VOTE, "NoOverlappingRetypes",
                 CapsFault.REVOKE_IGNORES_INFLIGHT, "NoCopySurvivesRevoke",
-                CapsFault.KEEP_LOCK_AFTER_ABORT, "NoLockOutlivesOp");
+                CapsFault.KEEP_LOCK_AFTER_ABORT, "NoLockOutlivesOp",
+                CapsFault.LOSE_OWNER_ON_MOVE, "OwnerAgreed",
+                CapsFault.VOTE_MISSES_OVERLAP, "NoOverlappingRetypes");
         List<String> found = new ArrayList<>();
         for (CapsFault f : CapsFault.values()) {
             String caught = null;
