@@ -322,6 +322,11 @@ public final class Builtins {
             c.rt.out.println(Pretty.print(a[1]));
             return BoolValue.FALSE;
         });
+        // declared here so that scope checking knows the name; the compiler builds its node
+        // (DataNodes.AssertError) before it looks up built-ins, so this body never runs
+        def("TLCExt", "AssertError", 2, (c, at, a) -> {
+            throw new IllegalStateException("AssertError is compiled by Compiler.apply, not called as a built-in");
+        });
         def("TLCExt", "TLCModelValue", 1, (c, at, a) -> ModelValue.of(Values.asString(at, "TLCModelValue", a[0])));
         def("TLCExt", "TLCNoOp", 1, (c, at, a) -> a[0]);
         def("TLCExt", "TLCCache", 2, (c, at, a) -> a[0]);

@@ -477,8 +477,8 @@ public final class Compiler {
                 // TLC_INTEGER_TOO_BIG), so an unused one is harmless (D026, D043)
                 long big = n.value();
                 return core(n.span(), "a number", (c, at, a) -> {
-                    throw new EvalException(at, "TLC can't handle a number this big.\n" + big
-                            + " (TLC's integers are 32-bit)", 255);
+                    throw new EvalException(at, "TLC can't handle a number this big: " + big
+                            + " is outside TLC's 32-bit integers", 255);
                 });
             }
             return new Nodes.Lit(n.span(), IntValue.of((int) n.value()));
