@@ -29,12 +29,13 @@ public final class SkbReport {
         LatencyMatrix lat = f.latencies();
         sb.append("  one-way latency (ns), ").append(lat.source()).append(":\n");
         if (t.size() <= 16) {
+            String cell = "%" + Math.max(5, String.valueOf(lat.max()).length() + 1) + "d"; // measured values can be long
             sb.append("      ");
-            for (int j = 0; j < t.size(); j++) sb.append(String.format(Locale.ROOT, "%5d", j));
+            for (int j = 0; j < t.size(); j++) sb.append(String.format(Locale.ROOT, cell, j));
             sb.append('\n');
             for (int i = 0; i < t.size(); i++) {
                 sb.append(String.format(Locale.ROOT, "  %3d ", i));
-                for (int j = 0; j < t.size(); j++) sb.append(String.format(Locale.ROOT, "%5d", lat.nanos(i, j)));
+                for (int j = 0; j < t.size(); j++) sb.append(String.format(Locale.ROOT, cell, lat.nanos(i, j)));
                 sb.append('\n');
             }
         } else {
