@@ -338,7 +338,9 @@ public final class Builtins {
             return a[1];
         });
         stateful("TLCExt", "Trace", 0, (c, at, a) -> {
-            throw new EvalException(at, "TLCExt!Trace (the behaviour up to the current state) is not supported by this checker");
+            if (c.behaviour != null) return c.behaviour.get();
+            throw new EvalException(at, "TLCExt!Trace (the behaviour up to the current state) is only known while the"
+                    + " search checks a state's invariants");
         });
 
         // ---- Json (ToJson and its two restrictions; JsonSerialize/JsonDeserialize, which use files, are not provided)

@@ -448,6 +448,15 @@ public final class CompiledSpec {
         return c;
     }
 
+    /** A behaviour as TLCExt's Trace gives it: a sequence of records, one field per variable. */
+    public Value behaviourValue(List<Value[]> states) {
+        Value[] recs = new Value[states.size()];
+        for (int i = 0; i < recs.length; i++) {
+            recs[i] = io.barreleye.modelcheck.value.RecordValue.of(varNames, states.get(i));
+        }
+        return io.barreleye.modelcheck.value.TupleValue.of(recs);
+    }
+
     /** Returns the first ASSUME that is false, or null. */
     public Span falseAssumption() {
         for (Node a : assumes) {
@@ -618,7 +627,13 @@ public final class CompiledSpec {
     }
 
     public String violatedInvariant(Value[] s, int level) {
+        return violatedInvariant(s, level, null);
+    }
+
+    /** As {@link #violatedInvariant(Value[], int)}, with the behaviour that led to s for TLCExt's Trace. */
+    public String violatedInvariant(Value[] s, int level, java.util.function.Supplier<Value> behaviour) {
         Ctx c = ctx(s, null, false, level);
+        c.behaviour = behaviour;
         for (Check inv : invariants) {
             if (!inv.node().evalBool(c, null)) return inv.name();
         }

@@ -17,6 +17,11 @@ public final class Ctx {
     public Label label;
     /** The arguments of the action being entered, as its label prints them ("(1,2)"), or null. */
     String labelArgs;
+    /**
+     * The behaviour from an initial state to the current one, as TLCExt's {@code Trace} gives it
+     * (a sequence of records, one field per variable), when the search can rebuild it; else null.
+     */
+    public java.util.function.Supplier<Value> behaviour;
     /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
     public long primeReads;
     /** When set, only steps of the action with this name are enumerated. */

@@ -118,7 +118,8 @@ public final class Bfs {
                 }
                 String inv;
                 try {
-                    inv = spec.violatedInvariant(s, 1);
+                    int at = idx;
+                    inv = spec.violatedInvariant(s, 1, at < 0 ? null : () -> behaviour(at));
                     if (inv == null) inv = spec.violatedInitProperty(s);
                 } catch (EvalException ex) {
                     stop.compareAndSet(null, evalStop(ex, -1, s, Label.INIT));
@@ -372,7 +373,8 @@ public final class Bfs {
                         }
                         if (unseen) distinct.increment();
                     }
-                    String inv = unseen ? spec.violatedInvariant(t, lvl + 1) : null;
+                    int at = idx;
+                    String inv = unseen ? spec.violatedInvariant(t, lvl + 1, at < 0 ? null : () -> behaviour(at)) : null;
                     if (inv != null) {
                         stop.compareAndSet(null, new Stop(Verdict.SAFETY_VIOLATION, inv, "Invariant " + inv + " is violated.",
                                 e.idx, t, label, List.of()));
@@ -405,6 +407,13 @@ public final class Bfs {
             progress();
         }
         return next;
+    }
+
+    /** The behaviour that reached state idx, replayed from the trace store (only when a spec asks for it). */
+    private Value behaviour(int idx) {
+        List<Value[]> states = new ArrayList<>();
+        for (CheckResult.Step st : new TraceRebuilder(spec).rebuild(traces.path(idx))) states.add(st.state());
+        return spec.behaviourValue(states);
     }
 
     private Stop evalStop(EvalException ex, int parentIdx, Value[] last, Label label) {
