@@ -117,4 +117,14 @@ class ConfigFormsTest {
         Specs.Run fails = Specs.check(dir, "Consts", tla, "CONSTANT N = 1\n", 1);
         assertEquals(10, fails.result().exitCode(), fails.output());
     }
+
+    @Test
+    void aNumberTlcCannotHoldInTheModelIsAModelError() {
+        String tla = "---- MODULE Consts ----\nEXTENDS Naturals\nCONSTANT N\nASSUME N > 2\n====\n";
+        for (String bad : new String[] {"1.5", "2147483648"}) {
+            Specs.Run r = Specs.check(dir, "Consts", tla, "CONSTANT N = " + bad + "\n", 1);
+            assertEquals(151, r.result().exitCode(), r.output());
+            assertTrue(r.output().contains("expected an integer within TLC's 32 bits"), r.output());
+        }
+    }
 }

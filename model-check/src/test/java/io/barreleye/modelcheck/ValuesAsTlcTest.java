@@ -117,4 +117,18 @@ class ValuesAsTlcTest {
         assertEquals("\"[1,2]\"", ev("ToJson({2, 1})", "Json")); // C284
         assertEquals("\"{\\\"0\\\":3,\\\"1\\\":4}\"", ev("ToJson(0 :> 3 @@ 1 :> 4)", "Json", "TLC")); // C296
     }
+
+    @Test
+    void realsParseAndFailOnlyWhenEvaluated() {
+        assertTrue(fails("1.5", "Naturals").contains("TLC can't handle real numbers"), "C015");
+        assertTrue(fails("1 = 1.0", "Integers").contains("TLC can't handle real numbers"), "D085");
+        assertEquals("1", ev("IF TRUE THEN 1 ELSE 2.5", "Naturals")); // never evaluated, never an error
+        assertEquals("<<1, 2>>", ev("<<1, 2>>", "Naturals")); // 1..2 and tuples still lex as before
+        assertEquals("1..2", ev("1..2", "Naturals"));
+    }
+
+    @Test
+    void aConstantPrimedIsItself() {
+        assertEquals("1", ev("LET x == 1 IN x'", "Naturals")); // B054
+    }
 }

@@ -118,7 +118,7 @@ public final class Tradeoff {
                         int i = j * LINE_LONGS; // line 0 is left as padding before the first shared line
                         lines.setOpaque(i, lines.getOpaque(i) + 1);
                     }
-                    ops++;
+                    if (++ops == 1) run.firstOp.countDown();
                 }
                 run.ops[me * LINE_LONGS] = ops;
             });
@@ -168,7 +168,7 @@ public final class Tradeoff {
                         if (run.stop) break;
                         idle = backOff(idle);
                     }
-                    if (!run.stop) ops++;
+                    if (!run.stop && ++ops == 1) run.firstOp.countDown();
                 }
                 run.ops[me * LINE_LONGS] = ops;
             });
@@ -191,6 +191,8 @@ public final class Tradeoff {
         final long millis;
         final CountDownLatch ready;
         final CountDownLatch go = new CountDownLatch(1);
+        /** Counted down by the first operation any client completes: the interval lasts until there is one. */
+        final CountDownLatch firstOp = new CountDownLatch(1);
         final List<Thread> threads = new ArrayList<>();
         volatile boolean stop;
         volatile long sink;
@@ -228,6 +230,9 @@ public final class Tradeoff {
             startNanos = System.nanoTime();
             go.countDown();
             Thread.sleep(millis); // the measured interval itself, not synchronisation
+            // on an overloaded machine a round trip can take longer than a short interval: the
+            // interval then lasts until one operation completed (at most a minute), so it is never empty
+            firstOp.await(60, java.util.concurrent.TimeUnit.SECONDS);
             stop = true;
             endNanos = System.nanoTime();
             for (Thread t : threads) t.join();

@@ -153,7 +153,11 @@ public final class ConfigParser {
         switch (t.kind()) {
             case NUMBER -> {
                 p++;
-                return IntValue.of(Integer.parseInt(t.text()));
+                try {
+                    return IntValue.of(Integer.parseInt(t.text()));
+                } catch (NumberFormatException e) {
+                    throw error(t, "an integer within TLC's 32 bits");
+                }
             }
             case STRING -> {
                 p++;

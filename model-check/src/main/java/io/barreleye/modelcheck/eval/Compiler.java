@@ -483,12 +483,20 @@ public final class Compiler {
             }
             return new Nodes.Lit(n.span(), IntValue.of((int) n.value()));
         }
+        if (e instanceof Ast.Decimal d) {
+            // SANY parses the Reals' literals; TLC has no real numbers and stops when it meets one (C015, D085)
+            String text = d.text();
+            return core(d.span(), "a number", (c, at, a) -> {
+                throw new EvalException(at, "TLC can't handle real numbers.\n" + text);
+            });
+        }
         if (e instanceof Ast.Str str) return new Nodes.Lit(str.span(), StringValue.of(str.value()));
         if (e instanceof Ast.Name n) return name(n, s, ms);
         if (e instanceof Ast.OpArg o) return opArg(o, ms);
         if (e instanceof Ast.Prime p) {
             Node inner = expr(p.expr(), s, ms);
             levelAtMost(inner, Node.STATE, p.span(), ms, "' (prime) applies to a state expression, but this one is");
+            if (inner.level == Node.CONSTANT) return inner; // a constant primed is itself, also where no next state exists (B054)
             if (inner instanceof Nodes.VarRef v) return new Nodes.PrimeVar(p.span(), v.idx);
             return dyn(new Nodes.PrimeExpr(p.span(), inner), inner);
         }

@@ -7,13 +7,16 @@ public final class Ast {
     private Ast() {}
 
     /** Every expression knows where it came from, for error messages and action labels. */
-    public sealed interface Expr permits Num, Str, Name, Prime, Unary, Binary, Junction, Tuple, SetEnum,
+    public sealed interface Expr permits Num, Decimal, Str, Name, Prime, Unary, Binary, Junction, Tuple, SetEnum,
             SetFilter, SetMap, FcnCons, FcnApp, FcnSet, RecordCons, RecordSet, Except, At, Dot, If, Case, Let,
             Quant, Choose, Lambda, BoxAction, AngleAction, Fairness, Times, OpArg {
         Span span();
     }
 
     public record Num(Span span, long value) implements Expr {}
+
+    /** A decimal literal such as {@code 1.5}: SANY accepts it, TLC fails when it evaluates it. */
+    public record Decimal(Span span, String text) implements Expr {}
 
     public record Str(Span span, String value) implements Expr {}
 

@@ -263,7 +263,8 @@ public final class Lexer {
             return;
         }
         if (peek(0) == '.' && isDigit(peek(1))) {
-            throw error("decimal numbers (Reals) are not supported");
+            advance(1);
+            while (isDigit(peek(0))) advance(1);
         }
         emit(Token.Kind.NUMBER, new String(cps, start, pos - start), l, c);
     }

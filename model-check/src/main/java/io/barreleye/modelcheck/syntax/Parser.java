@@ -542,6 +542,7 @@ public final class Parser {
         switch (t.kind()) {
             case NUMBER -> {
                 p++;
+                if (t.text().contains(".")) return new Ast.Decimal(span(t), t.text());
                 try {
                     return new Num(span(t), Long.parseLong(t.text()));
                 } catch (NumberFormatException ex) {
