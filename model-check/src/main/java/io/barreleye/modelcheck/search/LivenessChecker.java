@@ -313,7 +313,8 @@ final class LivenessChecker {
         return d;
     }
 
-    private static List<Integer> path(int[] parent, int to) {
+    /** The states from a root (parent -1) to {@code to} along a breadth-first parent array. */
+    static List<Integer> path(int[] parent, int to) {
         ArrayDeque<Integer> p = new ArrayDeque<>();
         for (int k = to; k >= 0; k = parent[k]) {
             p.addFirst(k);

@@ -405,11 +405,6 @@ final class TableauChecker {
     }
 
     private static List<Integer> path(int[] parent, int to) {
-        ArrayDeque<Integer> p = new ArrayDeque<>();
-        for (int k = to; k >= 0; k = parent[k]) {
-            p.addFirst(k);
-            if (parent[k] == -1) break;
-        }
-        return new ArrayList<>(p);
+        return LivenessChecker.path(parent, to);
     }
 }
