@@ -195,6 +195,22 @@ AckNotAhead ==
   Gen = "A" => \A c \in Core : Unacked(c) >= InFlight(c)
 
 -----------------------------------------------------------------------------
+\* REFINEMENT: each direction of the channel is a reliable FIFO channel with
+\* busy (FifoChannel.tla).  The abstract queue of core c is what c sent that
+\* its peer has not read yet; what was read is rcvd[c]; busy is busy.  Explicit
+\* ACKs (SendAck, RecvAck) and Done change none of these: they are stuttering
+\* steps of the abstract channel.
+AbsQueue(c) == SubSeq(sent[c], Len(rcvd[c]) + 1, Len(sent[c]))
+
+Abs == INSTANCE FifoChannel WITH Ends <- Core, Data <- 1 .. MaxMsgs,
+                                 queue <- [c \in Core |-> AbsQueue(c)],
+                                 got <- rcvd, busy <- busy
+
+\* Urpc implements the FIFO channel, its fairness included (every message
+\* sent is eventually read).
+AbsSpec == Abs!Spec
+
+-----------------------------------------------------------------------------
 \* LIVENESS: every data message sent is eventually received.
 EveryMessageReceived ==
   \A c \in Core : \A i \in 1 .. MaxMsgs :
