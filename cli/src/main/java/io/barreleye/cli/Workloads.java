@@ -23,7 +23,7 @@ final class Workloads {
             case "map-unmap" -> new VmWorkload(rounds, shape);
             case "caps" -> new CapsWorkload(rounds);
             case "membership" -> new io.barreleye.membership.MembershipWorkload(rounds);
-            case "mix" -> new MixWorkload(List.of(VmWorkload.homeTouchesOnly(rounds, shape), new CapsWorkload(rounds),
+            case "mix" -> new MixWorkload(List.of(new VmWorkload(rounds, shape), new CapsWorkload(rounds),
                     new io.barreleye.membership.MembershipWorkload(rounds)));
             default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", names()));
         };

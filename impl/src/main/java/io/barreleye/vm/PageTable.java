@@ -78,6 +78,17 @@ public final class PageTable {
         see(page, g);
     }
 
+    /**
+     * Drops the entries of pages whose home is another core (this core left the view, so no
+     * shootdown will reach it any more); the entries of its own pages are the mappings themselves.
+     */
+    void dropReplicasOfOtherHomes() {
+        int me = vm.kernel().id();
+        for (Long page : new java.util.ArrayList<>(pt.keySet())) {
+            if (vm.home(page) != me) clear(page);
+        }
+    }
+
     /** Drops the entry for {@code page} (part of the spec's Invalidate). */
     void clear(long page) {
         pt.remove(page);

@@ -128,6 +128,12 @@ public final class UnmapProtocol {
     }
 
     private void recvMap(long page, long frame, long g) {
+        // a core outside its view holds no replicas of other homes' pages (see viewChanged): a Map
+        // that arrives after it left would be one no Unmap reaches, and it would be stale once it joins again
+        if (!inOwnView()) {
+            pt.see(page, g);
+            return;
+        }
         pt.replicate(page, frame, g);
     }
 
@@ -321,9 +327,11 @@ public final class UnmapProtocol {
     }
 
     private void viewChanged(View v) {
-        if (!v.contains(k.id())) {
-            // this core is out: it may not keep translations nobody will shoot down any more
-            pt.pt.clear();
+        if (!inOwnView()) {
+            // this core is out: it may not keep translations nobody will shoot down any more. Its
+            // own pages' entries stay: they are the mappings themselves (pt[Home(v)][v]), which
+            // other members' TLBs may still hold, and only an unmap, with its shootdown, may end them
+            pt.dropReplicasOfOtherHomes();
             tlb.tlb.clear();
             vm.record("Excluded", v.number());
         }
@@ -400,6 +408,12 @@ public final class UnmapProtocol {
         }
         if (!out.contains(k.id())) out.add(k.id());
         return out;
+    }
+
+    /** Whether this core is in the view it installed last (a core that left is not). */
+    private boolean inOwnView() {
+        View v = k.view();
+        return v == null || v.contains(k.id());
     }
 
     private boolean reachable(int c) {

@@ -21,34 +21,21 @@ public final class VmWorkload implements Workload {
     private final int rounds;
     private final TreeShape shape;
     private final boolean allCores;
-    /** Whether the other cores touch each page between its map and unmap (see {@link #homeTouchesOnly}). */
-    private final boolean remoteTouches;
     private final List<Latencies> latencies = new ArrayList<>();
 
     public VmWorkload(int rounds, TreeShape shape) {
-        this(rounds, shape, true, true);
+        this(rounds, shape, true);
     }
 
-    private VmWorkload(int rounds, TreeShape shape, boolean allCores, boolean remoteTouches) {
+    private VmWorkload(int rounds, TreeShape shape, boolean allCores) {
         this.rounds = rounds;
         this.shape = shape;
         this.allCores = allCores;
-        this.remoteTouches = remoteTouches;
     }
 
     /** Only core 0 maps and unmaps (the latency of one shootdown on an otherwise idle machine). */
     public static VmWorkload singleInitiator(int rounds, TreeShape shape) {
-        return new VmWorkload(rounds, shape, false, true);
-    }
-
-    /**
-     * Only a page's home touches it, so no other core holds a TLB entry to shoot down. Open
-     * problem: with remote entries and membership churn at once (ProtocolsTogetherTest's mix), a
-     * member was seen keeping a TLB entry of a page its home had unmapped (NoStaleTlbAfterUnmap);
-     * until that is fixed the mix runs with this.
-     */
-    public static VmWorkload homeTouchesOnly(int rounds, TreeShape shape) {
-        return new VmWorkload(rounds, shape, true, false);
+        return new VmWorkload(rounds, shape, false);
     }
 
     @Override
@@ -87,8 +74,7 @@ public final class VmWorkload implements Workload {
                 return;
             }
             vm.touch(page);
-            CompletableFuture<Void> touched = remoteTouches ? touchEverywhere(k, page) : CompletableFuture.completedFuture(null);
-            touched.thenRun(() -> k.post(() -> unmapRound(k, vm, page, left, lat, done)));
+            touchEverywhere(k, page).thenRun(() -> k.post(() -> unmapRound(k, vm, page, left, lat, done)));
         });
     }
 

@@ -193,6 +193,45 @@ class UnmapProtocolTest {
         assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(4)).tlb().cached(0));
     }
 
+    /** ProtocolsTogetherTest seed 1: a home that left the view used to drop its own mappings with no shootdown. */
+    @Test
+    void aHomeThatLeavesAndRejoinsKeepsItsMappingUntilItsUnmapShootsItDown() {
+        SimRuntime rt = new SimRuntime(1);
+        Machine m = mappedAndCached(rt, "amd-4x4", 4, TreeShape.MULTICAST, "seed 1");
+        View out = new View(2, List.of(1, 2, 3));
+        for (Kernel k : m.live()) k.post(() -> k.installView(out));
+        settle(rt, m);
+        assertNull(check(m), "seed 1, home 0 out");
+        assertEquals(0L, Vm.of(m.kernel(0)).pageTable().frame(0), "the home still maps its page");
+        assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(0)).tlb().cached(0), "an excluded core keeps no TLB entry");
+        View back = new View(3, List.of(0, 1, 2, 3));
+        for (Kernel k : m.live()) k.post(() -> k.installView(back));
+        settle(rt, m);
+        assertNull(check(m), "seed 1, home 0 back");
+        for (int c = 1; c < 4; c++) assertEquals(0L, Vm.of(m.kernel(c)).tlb().cached(0), "core " + c + " still caches page 0");
+        CompletableFuture<Outcome<Long>> uf = on(m.kernel(0), () -> Vm.of(m.kernel(0)).unmap(0));
+        runChecked(rt, m, uf, 100_000, "seed 1");
+        assertEquals(Outcome.success(0L), uf.join());
+        for (Kernel k : m.live()) assertEquals(PageTable.NO_FRAME, Vm.of(k).tlb().cached(0), "core " + k.id());
+    }
+
+    @Test
+    void aCoreOutsideItsViewInstallsNoMapNoUnmapWouldReach() {
+        SimRuntime rt = new SimRuntime(3);
+        Machine m = Machine.boot(Machines.named("amd-4x4"), 4, Generation.EPOCH_ACK, 4, rt.clock());
+        Vm.install(m, TreeShape.MULTICAST, Set.of());
+        m.kernel(3).post(() -> m.kernel(3).installView(new View(2, List.of(0, 1, 2)))); // core 3 left; core 0 does not know yet
+        settle(rt, m);
+        CompletableFuture<Outcome<Long>> mf = on(m.kernel(0), () -> Vm.of(m.kernel(0)).map(0, 0));
+        runChecked(rt, m, mf, 10_000, "seed 3");
+        settle(rt, m);
+        assertEquals(0L, Vm.of(m.kernel(1)).pageTable().frame(0), "a member replicates the map");
+        assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(3)).pageTable().frame(0), "the core that left does not");
+        m.kernel(3).post(() -> Vm.of(m.kernel(3)).touch(0));
+        settle(rt, m);
+        assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(3)).tlb().cached(0));
+    }
+
     @Test
     void workloadOnThreadsCompletesAndInvariantsHoldAtTheEnd() {
         for (TreeShape shape : TreeShape.values()) {
