@@ -13,13 +13,17 @@ import io.barreleye.topology.Topology;
 final class SharingAtBoot implements AutoCloseable {
     private final ReplicatedCounter counter;
 
-    private SharingAtBoot(ReplicatedCounter counter) {
+    /** The cores the counter was booted over; cores hot-plugged later are counted through core 0. */
+    private final int booted;
+
+    private SharingAtBoot(ReplicatedCounter counter, int booted) {
         this.counter = counter;
+        this.booted = booted;
     }
 
     /** Boots the counter over the first {@code cores} cores and prints each cache group's choice. */
     static SharingAtBoot boot(Topology t, int cores, SharingPolicy policy) {
-        SharingAtBoot s = new SharingAtBoot(ReplicatedCounter.boot(t, cores, policy));
+        SharingAtBoot s = new SharingAtBoot(ReplicatedCounter.boot(t, cores, policy), cores);
         for (ReplicatedCounter.GroupChoice c : s.counter.choices()) System.out.println(c.describe());
         return s;
     }
@@ -29,7 +33,7 @@ final class SharingAtBoot implements AutoCloseable {
         long expected = 0;
         for (int c = 0; c < m.size(); c++) {
             long sent = m.kernel(c).sent();
-            counter.add(c, sent);
+            counter.add(c < booted ? c : 0, sent);
             expected += sent;
         }
         long total = counter.total();

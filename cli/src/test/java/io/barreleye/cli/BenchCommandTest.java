@@ -70,6 +70,11 @@ class BenchCommandTest {
         assertEquals(0, Barreleye.execute("run", "--machine", "intel-2x4", "--cores", "5", "--seed", "3", "--rounds", "5"));
         assertTrue(out().contains("sharing: cache group [0, 1, 2, 3] -> ") && out().contains("measured at boot"), out());
         assertTrue(out().contains("sharing: cache group [4] -> MESSAGES (one core: nothing to share)"), out());
+        std.resetOut();
+        // membership hot-plugs a core beyond --cores: its messages are counted too, through core 0
+        assertEquals(0, Barreleye.execute("run", "--workload", "membership", "--cores", "6", "--seed", "1",
+                "--rounds", "5", "--sharing", "messages"), err());
+        assertTrue(out().contains("sharing: the replicated message counter holds ") && !out().contains("EXPECTED"), out());
         assertEquals(2, Barreleye.execute("run", "--sharing", "sometimes"));
         assertTrue(err().contains("--sharing must be auto, messages or shared, not 'sometimes'"), err());
     }
