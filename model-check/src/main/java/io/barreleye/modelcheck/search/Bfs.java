@@ -237,9 +237,11 @@ public final class Bfs {
         LivenessChecker lc = new LivenessChecker(spec, graph, graphLabels, initIdx);
         for (int k = 0; k < spec.liveness.size(); k++) {
             CompiledSpec.Liveness p = spec.liveness.get(k);
+            int[] group = eventuallyAlwaysGroup(k);
             LivenessChecker.Lasso lasso;
             try {
-                lasso = lc.check(p, k);
+                lasso = group.length > 1 ? lc.eventuallyAlways(group) : lc.check(p, k);
+                k += group.length - 1;
             } catch (EvalException ex) {
                 report(evalStop(ex, -1, null, null), r);
                 return false;
@@ -249,6 +251,23 @@ public final class Bfs {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The pattern properties checked together with the {@code k}-th: for {@code <>[]P}, the
+     * instances of one property's {@code \A} that follow it (TLC checks their negations,
+     * {@code []<>~P}, as one), else only {@code k}.
+     */
+    private int[] eventuallyAlwaysGroup(int k) {
+        CompiledSpec.Liveness first = spec.liveness.get(k);
+        int end = k + 1;
+        if (first.kind() == CompiledSpec.LiveKind.EVENTUALLY_ALWAYS) {
+            while (end < spec.liveness.size() && spec.liveness.get(end).kind() == CompiledSpec.LiveKind.EVENTUALLY_ALWAYS
+                    && spec.liveness.get(end).name().equals(first.name())) {
+                end++;
+            }
+        }
+        return java.util.stream.IntStream.range(k, end).toArray();
     }
 
     /** Reports a violated temporal property with its counterexample (a finite prefix when {@code finite}). */

@@ -72,7 +72,7 @@ final class LivenessChecker {
                 return lasso(notP, null, bfs(inits, all), null);
             }
             case EVENTUALLY_ALWAYS -> {
-                return lasso(all, notP, bfs(inits, all), null);
+                return eventuallyAlways(new int[] {k});
             }
             case LEADS_TO -> {
                 BitSet notQ = (BitSet) all.clone();
@@ -87,6 +87,27 @@ final class LivenessChecker {
             }
             default -> throw new IllegalStateException(p.kind().toString());
         }
+    }
+
+    /**
+     * A fair behaviour violating {@code <>[]P_k} for some {@code k} in {@code ks}, or null. As TLC
+     * does (its DNF rewrites {@code []<>~P_1 \/ []<>~P_2} to {@code []<>(~P_1 \/ ~P_2)}, one
+     * possible-error model), the instances are checked together: the first fair component in
+     * Tarjan's order that has a state violating any of them is reported.
+     */
+    Lasso eventuallyAlways(int[] ks) {
+        BitSet violates = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            for (int k : ks) {
+                if (!g.stateBit(i, labels.pBit[k])) {
+                    violates.set(i);
+                    break;
+                }
+            }
+        }
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return lasso(all, violates, bfs(inits, all), null);
     }
 
     /**
