@@ -26,6 +26,11 @@ Recv(m) == /\ holder' = m.to
            /\ UNCHANGED count
 Next == \/ \E p \in Procs : Work(p) \/ Pass(p)
         \/ \E m \in net : Recv(m)
+\* For the liveness benchmark: some step is always taken, so a token in flight always arrives.
+Spec == Init /\ [][Next]_vars /\ WF_vars(Next)
+TokenArrives == holder = N ~> holder # N
+\* Not one of the forms the graph checker decides directly, so it goes through the tableau.
+HeldOftenOrParked == []<>(holder # N) \/ <>[](holder = 0)
 TypeOK == /\ count \in [Procs -> 0..M-1]
           /\ holder \in 0..N
           /\ Cardinality(net) <= 1

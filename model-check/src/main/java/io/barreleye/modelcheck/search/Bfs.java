@@ -214,11 +214,15 @@ public final class Bfs {
         out.println("Checking " + names + " temporal propert" + (names == 1 ? "y" : "ies")
                 + (names == checks ? "" : " (" + checks + " instances of their \\A)")
                 + " on the complete state graph (" + graph.size() + " states, " + (graph.bytes() >> 20) + " MB).");
-        if (!checkPatterns(r)) return;
+        long started = System.nanoTime();
+        LivenessProgress progress = new LivenessProgress(out, progressNanos / 1e9);
+        if (!checkPatterns(r, progress)) return;
         for (CompiledSpec.TemporalProperty p : spec.temporal) {
             LivenessChecker.Lasso lasso;
             try {
-                lasso = new TableauChecker(spec, graph, graphLabels, initIdx, new Tableau(p.negation())).check();
+                Tableau tableau = new Tableau(p.negation());
+                progress.start(p.name(), (long) graph.size() * tableau.size());
+                lasso = new TableauChecker(spec, graph, graphLabels, initIdx, tableau, progress).check();
             } catch (EvalException ex) {
                 report(evalStop(ex, -1, null, null), r);
                 return;
@@ -230,11 +234,13 @@ public final class Bfs {
                 return;
             }
         }
+        // as TLC's "Finished checking temporal properties in ..."; timing lines are not compared
+        out.printf(java.util.Locale.ROOT, "Finished checking temporal properties in %.1fs.%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** Checks the properties of the forms the graph checker decides directly; false once one fails. */
-    private boolean checkPatterns(CheckResult r) {
-        LivenessChecker lc = new LivenessChecker(spec, graph, graphLabels, initIdx);
+    private boolean checkPatterns(CheckResult r, LivenessProgress progress) {
+        LivenessChecker lc = new LivenessChecker(spec, graph, graphLabels, initIdx, progress);
         for (int k = 0; k < spec.liveness.size(); k++) {
             CompiledSpec.Liveness p = spec.liveness.get(k);
             int[] group = eventuallyAlwaysGroup(k);

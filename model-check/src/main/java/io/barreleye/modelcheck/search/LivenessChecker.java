@@ -25,13 +25,17 @@ final class LivenessChecker {
     private final int n;
     private final List<Integer> inits;
     private final FairnessConditions fairness;
+    private final CompiledSpec spec;
+    private final LivenessProgress progress;
 
-    LivenessChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits) {
+    LivenessChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits, LivenessProgress progress) {
         this.g = g;
+        this.progress = progress;
         this.labels = labels;
         this.n = g.size();
         this.inits = inits;
         this.fairness = new FairnessConditions(spec, g, labels);
+        this.spec = spec;
     }
 
     private boolean enabledAt(int s, int f) {
@@ -41,6 +45,7 @@ final class LivenessChecker {
 
     /** A fair behaviour violating {@code p}, the {@code k}-th pattern property of the spec, or null when it holds. */
     Lasso check(Liveness p, int k) {
+        progress.start(p.name(), n);
         BitSet holdsP = new BitSet(n);
         BitSet holdsQ = new BitSet(n);
         for (int i = 0; i < n; i++) {
@@ -96,6 +101,7 @@ final class LivenessChecker {
      * Tarjan's order that has a state violating any of them is reported.
      */
     Lasso eventuallyAlways(int[] ks) {
+        progress.start(spec.liveness.get(ks[0]).name(), n);
         BitSet violates = new BitSet(n);
         for (int i = 0; i < n; i++) {
             for (int k : ks) {
@@ -260,6 +266,7 @@ final class LivenessChecker {
             callNode[0] = root;
             callEdge[0] = 0;
             index[root] = low[root] = counter++;
+            progress.visited();
             stack[sp++] = root;
             onStack.set(root);
             while (depth >= 0) {
@@ -269,6 +276,7 @@ final class LivenessChecker {
                     if (!region.get(w)) continue;
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
+                        progress.visited();
                         stack[sp++] = w;
                         onStack.set(w);
                         depth++;

@@ -29,8 +29,12 @@ final class TableauChecker {
     private final List<Integer> inits;
     private final GraphLabels labels;
 
-    TableauChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits, Tableau tab) {
+    private final LivenessProgress progress;
+
+    TableauChecker(CompiledSpec spec, StateGraph g, GraphLabels labels, List<Integer> inits, Tableau tab,
+                   LivenessProgress progress) {
         this.g = g;
+        this.progress = progress;
         this.tab = tab;
         this.t = tab.size();
         long product = (long) g.size() * t;
@@ -77,29 +81,49 @@ final class TableauChecker {
 
     /** The product successors of {@code p} (inside {@code region} when given). */
     private int[] successors(int p, BitSet region) {
+        int[] out = new int[8];
+        int m = 0;
+        for (long r = successorFrom(p, region, 0); r >= 0; r = successorFrom(p, region, (int) (r >>> 32))) {
+            if (m == out.length) out = Arrays.copyOf(out, m * 2);
+            out[m++] = (int) r;
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * The first product successor of {@code p} (inside {@code region} when given) at or after
+     * position {@code from} of its successor list (the graph's steps from the state, then its
+     * stutter, times the tableau node's successors), packed as {@code (position + 1) << 32 | node};
+     * -1 when none is left. The component search keeps only a position per stack frame, not an
+     * array of successors, so its stack costs 8 bytes a node.
+     */
+    private long successorFrom(int p, BitSet region, int from) {
         int s = p / t;
         Tableau.Node node = tab.node(p % t);
+        int[] next = node.successors();
+        int ns = next.length;
+        if (ns == 0) return -1;
         int first = g.edgeStart(s);
         int count = g.edgeCount(s);
-        int[] out = new int[(count + 1) * node.successors().length];
-        int m = 0;
-        for (int k = 0; k <= count; k++) {
+        for (int k = from / ns, j = from % ns; k <= count; k++, j = 0) {
             int e = k == count ? -1 : first + k;
+            if (!actionLitsHold(node, s, e)) continue;
             int to = e < 0 ? s : g.target(e);
-            boolean ok = true;
-            for (Ltl.Lit l : node.actionLits) {
-                if (stepValue(l.atom(), s, e) != l.positive()) {
-                    ok = false;
-                    break;
+            for (; j < ns; j++) {
+                int q = to * t + next[j];
+                if ((region == null || region.get(q)) && stateLitsHold(next[j], to)) {
+                    return ((long) (k * ns + j + 1) << 32) | q;
                 }
             }
-            if (!ok) continue;
-            for (int nk : node.successors()) {
-                int q = to * t + nk;
-                if ((region == null || region.get(q)) && stateLitsHold(nk, to)) out[m++] = q;
-            }
         }
-        return m == out.length ? out : Arrays.copyOf(out, m);
+        return -1;
+    }
+
+    private boolean actionLitsHold(Tableau.Node node, int s, int e) {
+        for (Ltl.Lit l : node.actionLits) {
+            if (stepValue(l.atom(), s, e) != l.positive()) return false;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ fair components
@@ -207,35 +231,41 @@ final class TableauChecker {
         int[] stack = new int[16];
         int sp = 0;
         int counter = 0;
-        ArrayDeque<int[]> calls = new ArrayDeque<>(); // {node, next successor position}, successors below
-        ArrayDeque<int[]> callSucc = new ArrayDeque<>();
+        // the call stack: a node and the position of its next successor (see successorFrom)
+        int[] callNode = new int[16];
+        int[] callPos = new int[16];
         for (int root : roots) {
             if (index[root] >= 0 || (region != null && !region.get(root))) continue;
             index[root] = low[root] = counter++;
+            progress.visited();
             if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
             stack[sp++] = root;
             onStack.set(root);
-            calls.push(new int[] {root, 0});
-            callSucc.push(successors(root, region));
-            while (!calls.isEmpty()) {
-                int[] frame = calls.peek();
-                int[] succ = callSucc.peek();
-                int v = frame[0];
-                if (frame[1] < succ.length) {
-                    int w = succ[frame[1]++];
+            int depth = 0;
+            callNode[0] = root;
+            callPos[0] = 0;
+            while (depth >= 0) {
+                int v = callNode[depth];
+                long r = successorFrom(v, region, callPos[depth]);
+                if (r >= 0) {
+                    callPos[depth] = (int) (r >>> 32);
+                    int w = (int) r;
                     if (index[w] < 0) {
                         index[w] = low[w] = counter++;
+                        progress.visited();
                         if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                         stack[sp++] = w;
                         onStack.set(w);
-                        calls.push(new int[] {w, 0});
-                        callSucc.push(successors(w, region));
+                        if (++depth == callNode.length) {
+                            callNode = Arrays.copyOf(callNode, depth * 2);
+                            callPos = Arrays.copyOf(callPos, depth * 2);
+                        }
+                        callNode[depth] = w;
+                        callPos[depth] = 0;
                     } else if (onStack.get(w)) {
                         low[v] = Math.min(low[v], index[w]);
                     }
                 } else {
-                    calls.pop();
-                    callSucc.pop();
                     if (low[v] == index[v]) {
                         int start = sp;
                         do {
@@ -246,10 +276,7 @@ final class TableauChecker {
                         sp = start;
                         out.add(c);
                     }
-                    if (!calls.isEmpty()) {
-                        int u = calls.peek()[0];
-                        low[u] = Math.min(low[u], low[v]);
-                    }
+                    if (--depth >= 0) low[callNode[depth]] = Math.min(low[callNode[depth]], low[v]);
                 }
             }
         }
