@@ -177,7 +177,7 @@ final class LivenessChecker {
 
     /** Streett emptiness: a fair SCC, with the witnesses (edges, states) its cycle must visit. */
     private BitSet fairScc(BitSet region, BitSet mustHit, List<Object> witnesses) {
-        if (member == null) member = new BitSet(n);
+        if (member == null) member = ScratchBits.of(n);
         for (int[] c : sccs(region)) {
             List<Object> w = new ArrayList<>();
             if (mustHit != null) {
@@ -254,7 +254,7 @@ final class LivenessChecker {
             stack = new int[n];
             callNode = new int[n];
             callEdge = new int[n];
-            onStack = new BitSet(n);
+            onStack = ScratchBits.of(n);
         }
         for (int s = region.nextSetBit(0); s >= 0; s = region.nextSetBit(s + 1)) index[s] = -1;
         List<int[]> out = new ArrayList<>();

@@ -130,7 +130,7 @@ final class TableauChecker {
 
     /** A fair accepting SCC inside {@code region} reachable from {@code roots}, with the witnesses its cycle must visit. */
     private int[] fairScc(BitSet region, int[] roots, List<Object> witnesses) {
-        if (member == null) member = new BitSet(size);
+        if (member == null) member = ScratchBits.of(size);
         BitSet in = member;
         for (int[] c : sccs(region, roots)) {
             if (c.length == 1 && tab.eventualities() > 0 && !tab.node(c[0] % t).accepts(0)) continue;
@@ -158,6 +158,8 @@ final class TableauChecker {
     /** Tarjan's arrays, allocated once: a run inside a region resets only the region's entries. */
     private int[] index;
     private int[] low;
+    /** Tarjan's on-stack marks: empty between runs, so one serves every run. */
+    private BitSet onStack;
 
     private boolean hasCycle(int[] c, BitSet in) {
         if (c.length > 1) return true;
@@ -223,11 +225,11 @@ final class TableauChecker {
         if (index == null) {
             index = new int[size];
             low = new int[size];
+            onStack = ScratchBits.of(size);
             Arrays.fill(index, -1);
         } else {
             for (int p = region.nextSetBit(0); p >= 0; p = region.nextSetBit(p + 1)) index[p] = -1;
         }
-        BitSet onStack = new BitSet();
         int[] stack = new int[16];
         int sp = 0;
         int counter = 0;
