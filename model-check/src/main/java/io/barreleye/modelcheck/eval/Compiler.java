@@ -668,7 +668,7 @@ public final class Compiler {
             Node set = expr(b.set(), outer, ms);
             int first = inner.names.size();
             for (String n : b.names()) inner.add(n, Kind.BOUND);
-            groups.add(new Binder.Group(first, b.names().size(), b.tuple(), set));
+            groups.add(new Binder.Group(first, List.copyOf(b.names()), b.tuple(), set));
         }
         return new Binder(groups.toArray(new Binder.Group[0]), span);
     }
