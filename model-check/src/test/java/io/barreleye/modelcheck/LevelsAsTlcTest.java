@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where TLC checks that a formula of the model has the level its place requires, and where it
- * finds out only while evaluating. From TLC's source (tlc2.tool.impl.SpecProcessor, Tool,
+ * finds out only while evaluating. SANY refuses an ASSUME that is not a constant formula. From TLC's source (tlc2.tool.impl.SpecProcessor, Tool,
  * ModelChecker; tlc2.output.EC.ExitStatus): only an INVARIANT is checked before the search
  * (TLC_INVARIANT_VIOLATED_LEVEL, exit 76), a PROPERTY that is an action is refused (exit 151), and
  * a SPECIFICATION conjunct that is an action but not [][A]_v is TLC_CANT_HANDLE_CONJUNCT (151). An
@@ -67,6 +67,16 @@ class LevelsAsTlcTest {
     void aPrimedViewFailsWhenTheFirstStateIsFingerprinted() {
         failsWhenEvaluated(check("ViewPrimed", "x = 0", "x' = 1 - x", "V == x'", "VIEW V\n"),
                 "the primed variable x' cannot be evaluated here");
+    }
+
+    @Test
+    void anAssumptionIsAConstantFormula() {
+        // SANY's AssumeNode.levelCheck: ASSUMPTION_IS_NOT_CONSTANT, a semantic error (exit 150)
+        for (String a : new String[] {"ASSUME x' = 0", "ASSUME [](1 = 1)"}) {
+            Specs.Run r = check("AssumeLevel", "x = 0", "x' = 1 - x", a, "");
+            assertEquals(150, r.result().exitCode(), r.output());
+            assertTrue(r.output().contains("AssumeLevel.tla:6:8: Level error: an ASSUME must be a constant formula"), r.output());
+        }
     }
 
     @Test

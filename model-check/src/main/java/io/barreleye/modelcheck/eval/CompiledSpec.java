@@ -462,10 +462,16 @@ public final class CompiledSpec {
         return io.barreleye.modelcheck.value.TupleValue.of(recs);
     }
 
-    /** Returns the first ASSUME that is false, or null. */
+    /** Returns the first ASSUME that is false, or null; throws {@link AssumptionEvaluationException} for one that fails. */
     public Span falseAssumption() {
         for (Node a : assumes) {
-            if (!a.evalBool(ctx(new Value[varNames.length], null, false, 0), null)) return a.span;
+            boolean holds;
+            try {
+                holds = a.evalBool(ctx(new Value[varNames.length], null, false, 0), null);
+            } catch (EvalException | io.barreleye.modelcheck.value.ValueException e) {
+                throw new AssumptionEvaluationException(a.span, e);
+            }
+            if (!holds) return a.span;
         }
         return null;
     }
