@@ -77,6 +77,11 @@ class LevelsAsTlcTest {
             assertEquals(150, r.result().exitCode(), r.output());
             assertTrue(r.output().contains("AssumeLevel.tla:6:8: Level error: an ASSUME must be a constant formula"), r.output());
         }
+        // a state-level ASSUME is refused as well when it reads its variable (before any state exists)
+        Specs.Run state = check("AssumeState", "x = 0", "x' = 1 - x", "ASSUME x = 0", "");
+        assertEquals(150, state.result().exitCode(), state.output());
+        assertTrue(state.output().contains("AssumeState.tla:6:8: Level error: an ASSUME must be a constant formula (level 0),"
+                + " but this one reads the variable x"), state.output());
     }
 
     @Test

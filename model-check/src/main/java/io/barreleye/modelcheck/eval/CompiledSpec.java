@@ -467,7 +467,9 @@ public final class CompiledSpec {
         for (Node a : assumes) {
             boolean holds;
             try {
-                holds = a.evalBool(ctx(new Value[varNames.length], null, false, 0), null);
+                Ctx c = ctx(new Value[varNames.length], null, false, 0);
+                c.assumption = true;
+                holds = a.evalBool(c, null);
             } catch (EvalException | io.barreleye.modelcheck.value.ValueException e) {
                 throw new AssumptionEvaluationException(a.span, e);
             }

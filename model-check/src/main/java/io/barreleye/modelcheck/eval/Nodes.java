@@ -57,6 +57,10 @@ final class Nodes {
 
         @Override public Value eval(Ctx c, Env e) {
             Value v = c.cur[idx];
+            if (v == null && c.assumption) {
+                throw new SemanticException(span, null, "Level error: an ASSUME must be a constant formula (level 0),"
+                        + " but this one reads the variable " + c.rt.varNames[idx]);
+            }
             if (v == null) {
                 throw new EvalException(span, "variable " + c.rt.varNames[idx]
                         + " is used before the initial predicate assigns it a value");
