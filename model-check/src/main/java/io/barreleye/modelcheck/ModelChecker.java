@@ -89,6 +89,9 @@ public final class ModelChecker {
             return fail(r, Verdict.CONFIG_ERROR, "Model error: " + e.getMessage(), out);
         } catch (CompiledSpec.UnsupportedPropertyException e) {
             return fail(r, Verdict.UNSUPPORTED, e.getMessage(), out);
+        } catch (io.barreleye.modelcheck.eval.AssumptionEvaluationException e) {
+            e.trail().forEach(s -> r.locations.add(s.describe()));
+            return fail(r, Verdict.ASSUMPTION_FALSE, e.getMessage(), out);
         } catch (EvalException e) {
             e.trail().forEach(s -> r.locations.add(s.describe()));
             return fail(r, e.exitCode() == 255 ? Verdict.OVERFLOW

@@ -14,7 +14,9 @@ import io.barreleye.modelcheck.value.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Evaluation and printing as TLC does them, one class of behaviour per test; the row of
@@ -101,6 +103,13 @@ class ValuesAsTlcTest {
         assertEquals("3", ev("[x \\in Nat |-> x][3]")); // D062
         assertEquals("TRUE", ev("[a |-> 1] \\in UNION {[{\"a\"} -> Int]}"));
         assertEquals("TRUE", ev("<<-1>> \\in Seq(Int \\ (Nat \\ {0}))"));
+        // D063: printed as TLC's FcnLambdaValue prints itself: its bounds and where its body is
+        assertEquals("[x \\in Nat |-> <expression line 3, col 21 to line 3, col 21 of module Expr>]",
+                ev("[x \\in Nat |-> x]"));
+        assertEquals("[x \\in Nat, z \\in Int |-> <expression line 3, col 35 to line 3, col 39 of module Expr>]",
+                ev("[x, y \\in Nat, z \\in Int |-> z + x]")); // several names: only the first, as TLC
+        assertEquals("<<[x \\in Int |-> <expression line 3, col 23 to line 3, col 27 of module Expr>]>>",
+                Pretty.print(Expressions.evaluate("<<[x \\in Int |-> x + 1]>>", STD)));
         assertTrue(fails("ToString({x \\in Nat : x < 3})").contains("not enumerable"), "D170: printing it enumerates");
         assertTrue(fails("ToString(Int \\ Nat)").contains("not enumerable"), "C026");
         assertTrue(fails("2147483648").contains("number this big"), "D026");
@@ -116,6 +125,30 @@ class ValuesAsTlcTest {
         assertEquals("\"{\\\"b\\\":1,\\\"a\\\":2}\"", ev("ToJson([b |-> 1, a |-> 2])", "Json")); // C283
         assertEquals("\"[1,2]\"", ev("ToJson({2, 1})", "Json")); // C284
         assertEquals("\"{\\\"0\\\":3,\\\"1\\\":4}\"", ev("ToJson(0 :> 3 @@ 1 :> 4)", "Json", "TLC")); // C296
+    }
+
+    @Test
+    void traceInAnAssumptionIsTheEmptyStateWhenThereAreNoVariables() {
+        // C278: TLC evaluates an ASSUME in its empty state; without variables it is a record
+        // without fields, printed [], which is the empty function and so equals <<>>
+        assertEquals("<<[]>>", ev("Trace", "Naturals", "TLCExt"));
+        assertEquals("TRUE", ev("Trace = <<<<>>>> /\\ Trace[1] = [x \\in {} |-> 1] /\\ DOMAIN Trace[1] = {}",
+                "Naturals", "TLCExt"));
+        assertEquals("1", ev("Cardinality({Trace[1], <<>>})", "Naturals", "TLCExt", "FiniteSets"));
+        assertEquals(TupleValue.EMPTY.fingerprint(7), Expressions.evaluate("Trace[1]", "TLCExt").fingerprint(7));
+        assertTrue(fails("Trace[1] = <<1>>", "Naturals", "TLCExt").contains("equality"), "a record and a non-empty tuple");
+    }
+
+    @Test
+    void traceInAnAssumptionOfASpecWithVariablesIsAnError(@TempDir Path dir) {
+        // TLCExt.getTrace: TLC's empty state has every variable unassigned
+        Specs.Run r = Specs.check(dir, "TraceAssume", "---- MODULE TraceAssume ----\nEXTENDS TLCExt\nVARIABLES x, y\n"
+                + "ASSUME Trace = <<>>\nInit == x = 0 /\\ y = 0\nNext == UNCHANGED <<x, y>>\n====\n", "INIT Init\nNEXT Next\n", 1);
+        assertEquals(10, r.result().exitCode(), r.output()); // TLC_ASSUMPTION_EVALUATION_ERROR
+        assertTrue(r.output().contains("Evaluating assumption line 4, col 8 to line 4, col 19 of module TraceAssume failed."),
+                r.output());
+        assertTrue(r.output().contains("In evaluating TLCExt!Trace, the state is not completely specified yet (variables x, y undefined)."),
+                r.output());
     }
 
     @Test

@@ -11,8 +11,12 @@ import io.barreleye.modelcheck.value.Value;
  * sets are evaluated in the enclosing scope, as TLA+ requires.
  */
 public final class Binder {
-    /** One group: {@code names} slots ranging over {@code set}, jointly when {@code tuple}. */
-    public record Group(int first, int count, boolean tuple, Node set) {}
+    /** One group: {@code names} in consecutive slots from {@code first}, ranging over {@code set}, jointly when {@code tuple}. */
+    public record Group(int first, java.util.List<String> names, boolean tuple, Node set) {
+        public int count() {
+            return names.size();
+        }
+    }
 
     public final Group[] groups;
     public final int size;
@@ -39,6 +43,20 @@ public final class Binder {
             sets[i] = Values.asSet(groups[i].set().span, "a bound variable's range", groups[i].set().eval(c, outer));
         }
         return sets;
+    }
+
+    /**
+     * The bounds as TLC's {@code FcnParams.toString} prints them, with the ranges evaluated:
+     * {@code x \in Nat, <<a, b>> \in S}. Like TLC, a group of several names ({@code x, y \in S})
+     * prints only its first name.
+     */
+    void print(io.barreleye.modelcheck.value.SetValue[] ranges, StringBuilder sb) {
+        for (int i = 0; i < groups.length; i++) {
+            if (i > 0) sb.append(", ");
+            Group g = groups[i];
+            sb.append(g.tuple() ? "<<" + String.join(", ", g.names()) + ">>" : g.names().get(0)).append(" \\in ");
+            ranges[i].print(sb);
+        }
     }
 
     /** True when a range is infinite: the construct can then only be a set or function that answers membership or application. */

@@ -337,11 +337,7 @@ public final class Builtins {
             }
             return a[1];
         });
-        stateful("TLCExt", "Trace", 0, (c, at, a) -> {
-            if (c.behaviour != null) return c.behaviour.get();
-            throw new EvalException(at, "TLCExt!Trace (the behaviour up to the current state) is only known while the"
-                    + " search checks a state's invariants");
-        });
+        stateful("TLCExt", "Trace", 0, (c, at, a) -> TraceOperator.eval(c, at));
 
         // ---- Json (ToJson and its two restrictions; JsonSerialize/JsonDeserialize, which use files, are not provided)
         def("Json", "ToJson", 1, (c, at, a) -> StringValue.of(JsonText.of(a[0])));

@@ -127,7 +127,13 @@ public final class CompiledSpec {
             nextNode = compiler.rootCall(def(compiler, cfg.next, "next-state relation").name, Span.NONE);
             nName = cfg.next;
         }
-        if (initNode.level > Node.STATE) throw new ConfigException("the initial predicate is not a state predicate");
+        // TLC checks the level of INVARIANTs only (SpecProcessor.processConfigInvariants). An
+        // initial predicate, CONSTRAINT or VIEW that mentions x' or a temporal operator is
+        // accepted and fails when TLC evaluates that part on a state: x' is looked up in an
+        // empty next state ("In evaluation, the identifier x is either undefined or not an
+        // operator", Tool.evalAppl), a temporal operator is TLC_ENCOUNTERED_FORMULA_IN_PREDICATE,
+        // and an error while computing initial states or successors ends with exit 75
+        // (ModelChecker: TLC_NESTED_EXPRESSION). The nodes below fail the same way, when evaluated.
         this.init = initNode;
         this.next = nextNode;
         this.nextName = nName;
@@ -146,8 +152,7 @@ public final class CompiledSpec {
             analyzeProperty(prop, d.body);
         }
         for (String c : cfg.constraints) {
-            OpDef d = def(compiler, c, "constraint");
-            if (d.level > Node.STATE) throw new ConfigException("the constraint " + c + " is not a state predicate");
+            def(compiler, c, "constraint");
             constraints.add(compiler.rootCall(c, Span.NONE));
         }
         for (String c : cfg.actionConstraints) {
@@ -457,10 +462,18 @@ public final class CompiledSpec {
         return io.barreleye.modelcheck.value.TupleValue.of(recs);
     }
 
-    /** Returns the first ASSUME that is false, or null. */
+    /** Returns the first ASSUME that is false, or null; throws {@link AssumptionEvaluationException} for one that fails. */
     public Span falseAssumption() {
         for (Node a : assumes) {
-            if (!a.evalBool(ctx(new Value[varNames.length], null, false, 0), null)) return a.span;
+            boolean holds;
+            try {
+                Ctx c = ctx(new Value[varNames.length], null, false, 0);
+                c.assumption = true;
+                holds = a.evalBool(c, null);
+            } catch (EvalException | io.barreleye.modelcheck.value.ValueException e) {
+                throw new AssumptionEvaluationException(a.span, e);
+            }
+            if (!holds) return a.span;
         }
         return null;
     }

@@ -252,7 +252,15 @@ public final class Compiler {
     public List<Node> assumes() {
         List<Node> out = new ArrayList<>();
         for (Object[] a : pendingAssumes) {
-            out.add(expr((Ast.Expr) a[0], null, (ModuleScope) a[1]));
+            Ast.Expr e = (Ast.Expr) a[0];
+            Node n = expr(e, null, (ModuleScope) a[1]);
+            // SANY's AssumeNode.levelCheck (ASSUMPTION_IS_NOT_CONSTANT): an assumption is a
+            // constant formula. Levels here are lower bounds, except that a built-in that reads
+            // the search's state (TLCGet) counts as a state expression, so only an action or a
+            // temporal formula is certain to be refused; an ASSUME that reads a variable fails
+            // when it is evaluated.
+            levelAtMost(n, Node.STATE, e.span(), (ModuleScope) a[1], "an ASSUME must be a constant formula (level 0), but this one is");
+            out.add(n);
         }
         return out;
     }
@@ -668,7 +676,7 @@ public final class Compiler {
             Node set = expr(b.set(), outer, ms);
             int first = inner.names.size();
             for (String n : b.names()) inner.add(n, Kind.BOUND);
-            groups.add(new Binder.Group(first, b.names().size(), b.tuple(), set));
+            groups.add(new Binder.Group(first, List.copyOf(b.names()), b.tuple(), set));
         }
         return new Binder(groups.toArray(new Binder.Group[0]), span);
     }

@@ -24,6 +24,11 @@ public final class Ctx {
     public java.util.function.Supplier<Value> behaviour;
     /** Counts reads of primed values; a thunk whose evaluation read none may be memoised. */
     public long primeReads;
+    /**
+     * Evaluating an ASSUME, which SANY requires to be a constant formula: a state variable read
+     * here is SANY's level error, not an evaluation error.
+     */
+    boolean assumption;
     /** When set, only steps of the action with this name are enumerated. */
     public String onlyAction;
 

@@ -85,9 +85,18 @@ final class LazyValues {
 
         @Override public long fingerprint(long seed) { throw infinite("the function " + this); }
 
+        /**
+         * As TLC's {@code FcnLambdaValue} prints a function it cannot enumerate: its bounds and
+         * where its body is in the source, {@code [x \in Nat |-> <expression line 5, col 20 to
+         * line 5, col 20 of module M>]}.
+         */
         @Override public void print(StringBuilder sb) {
-            sb.append("[x \\in S |-> e] (").append(node.span.describe()).append(')');
+            sb.append('[');
+            node.binder.print(node.binder.ranges(ctx, env), sb);
+            sb.append(" |-> <expression ").append(node.body.span.describe()).append(">]");
         }
+
+        @Override public boolean isEnumerable() { return false; }
 
         @Override public String kind() { return "function"; }
     }

@@ -57,6 +57,10 @@ final class Nodes {
 
         @Override public Value eval(Ctx c, Env e) {
             Value v = c.cur[idx];
+            if (v == null && c.assumption) {
+                throw new SemanticException(span, null, "Level error: an ASSUME must be a constant formula (level 0),"
+                        + " but this one reads the variable " + c.rt.varNames[idx]);
+            }
             if (v == null) {
                 throw new EvalException(span, "variable " + c.rt.varNames[idx]
                         + " is used before the initial predicate assigns it a value");
@@ -74,7 +78,12 @@ final class Nodes {
         }
 
         @Override public Value eval(Ctx c, Env e) {
-            if (c.next == null) throw new EvalException(span, "a primed variable cannot be evaluated here (no next state)");
+            if (c.next == null) {
+                // TLC: "In evaluation, the identifier x is either undefined or not an operator."
+                throw new EvalException(span, "the primed variable " + c.rt.varNames[idx] + "' cannot be evaluated here:"
+                        + " there is no next state (an initial predicate, ASSUME, CONSTRAINT, VIEW or SYMMETRY is"
+                        + " evaluated on one state)");
+            }
             Value v = c.next[idx];
             c.primeReads++;
             if (v == null) {

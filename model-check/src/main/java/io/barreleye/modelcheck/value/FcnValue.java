@@ -25,6 +25,14 @@ public abstract class FcnValue extends Value {
 
     public abstract int size();
 
+    /**
+     * False for a function over an infinite domain, which is kept as its definition: it has no
+     * {@link #domainArray} and prints as TLC prints its definition.
+     */
+    public boolean isEnumerable() {
+        return true;
+    }
+
     /** The function with {@code arg} mapped to {@code v}; {@code arg} must be in the domain. */
     public Value except(Value arg, Value v) {
         Value[] dom = domainArray();

@@ -41,7 +41,7 @@ public final class Pretty {
                 for (int i : TlcOrder.fieldOrder(r.keys)) pairs.add(pair(atom(r.names[i]), of(r.vals[i])));
                 return new Doc(flat, Kind.REC, pairs);
             }
-            if (v instanceof FcnValue f && !(v instanceof TupleValue)) {
+            if (v instanceof FcnValue f && f.isEnumerable() && !(v instanceof TupleValue)) {
                 List<Doc> pairs = new ArrayList<>();
                 Value[] d = f.domainArray();
                 Value[] r = f.valueArray();

@@ -5,6 +5,10 @@ import java.util.Arrays;
 /**
  * A record: a function whose domain is a non-empty set of strings. Fields are kept sorted by name
  * (the canonical order); they print in TLC's order of strings ({@link TlcOrder#fieldOrder}).
+ *
+ * <p>One record has no fields: TLCExt's {@code Trace} makes a state of a spec without variables
+ * into a record, which TLC prints as {@code []}. It is the empty function, so it equals
+ * {@code <<>>} and has its fingerprint; only its printed form differs.
  */
 public final class RecordValue extends FcnValue {
     public final String[] names;
@@ -65,6 +69,7 @@ public final class RecordValue extends FcnValue {
     }
 
     @Override public long fingerprint(long seed) {
+        if (names.length == 0) return TupleValue.EMPTY.fingerprint(seed);
         long h = mix(seed, 0x52);
         for (int i = 0; i < names.length; i++) {
             h = mix(h, names[i].hashCode());
