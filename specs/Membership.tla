@@ -296,6 +296,30 @@ AcksFromViewMembers ==
 CompleteOnlyWithAllAcks ==
   \A o \in Ops : opSt[o] = "completed" => \A d \in opMem[o] \ {opInit[o]} : <<d, opView[o]>> \in opAcks[o]
 
+\* REFINEMENT: membership is a log of agreed views (ViewLog.tla).  The
+\* abstract log has one entry per view agreed so far: the last is the
+\* committed view cv, each earlier one the members some core installed
+\* under that number (the ghost vlog: every view before cv was installed by
+\* the core that proposed the next one).  A core's abstract view is the
+\* one it installed, and the crashed cores are those that are down.
+\* Commit is the abstract Agree, Install is Learn, PowerOff is Retire and
+\* Crash is Crash; every other step (proposals, accepts, operations, power
+\* on, leave requests) changes none of these: stuttering steps.
+AbsViews == [k \in 1 .. cv.v |-> IF k = cv.v THEN cv.mem
+                                 ELSE (CHOOSE x \in vlog : x[1] = k)[2]]
+
+Abs == INSTANCE ViewLog WITH views <- AbsViews, at <- view,
+                             crashed <- {c \in Cores : up[c] = "crashed"}
+
+\* Membership implements the view log, its fairness included (every live
+\* member of an agreed view installs it).
+AbsSpec == Abs!Spec
+
+\* The refinement without the abstract fairness: every step is a step of
+\* the view log or leaves its state unchanged.  A safety property, so the
+\* _large models check it (they build no liveness graph).
+AbsSafety == Abs!Init /\ [][Abs!Next]_Abs!vars
+
 \* LIVENESS: an operation in progress is resolved (completed or aborted),
 \* even when a member crashes; only its initiator's own crash ends it.
 OperationResolves ==

@@ -187,4 +187,27 @@ FramesAccounted ==
 -----------------------------------------------------------------------------
 \* LIVENESS: every unmap completes.
 UnmapCompletes == \A v \in Pages : (phase[v] = "unmapping") ~> (phase[v] = "idle")
+
+-----------------------------------------------------------------------------
+\* REFINEMENT: a shootdown is an atomic unmap (AtomicUnmap.tla).  The page
+\* tables, TLBs and free frames are the protocol's own; page v's abstract
+\* mapping is the frame being unmapped while its unmap runs (the abstract
+\* state keeps the mapping until Complete) and the home's replica otherwise.
+\* Unmap is the abstract StartUnmap by the home, RecvUnmap a Drop on the
+\* receiving core, Complete the atomic Unmap (so every replica and TLB must
+\* already be clear when the home completes), Map and Fill are Map and
+\* Fill; SendAck and RecvAck change none of these (stuttering steps).
+AbsMap == [v \in Pages |-> IF phase[v] = "unmapping" THEN victim[v] ELSE pt[Home(v)][v]]
+
+Abs == INSTANCE AtomicUnmap WITH map <- AbsMap,
+                                 unmapping <- [v \in Pages |-> phase[v] = "unmapping"]
+
+\* Shootdown implements the atomic unmap, its fairness included (every
+\* requested unmap happens).
+AbsSpec == Abs!Spec
+
+\* The refinement without the abstract fairness: every step is a step of
+\* the atomic unmap or leaves its state unchanged.  A safety property, so
+\* the _large models check it (they build no liveness graph).
+AbsSafety == Abs!Init /\ [][Abs!Next]_Abs!vars
 =============================================================================

@@ -1,0 +1,1 @@
+../AtomicUnmap.tla

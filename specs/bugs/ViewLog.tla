@@ -1,0 +1,1 @@
+../ViewLog.tla
