@@ -60,7 +60,9 @@ public final class CapCommitMapping implements Recorder {
     /** retypes[c]: live retypes of the region held by spec core c (their requester). */
     private final int[] retypes;
     private String rv = "idle";
-    private int owner = 1;
+    /** The spec's Owner: the core that created the capability, as a spec core. */
+    private final int initialOwner;
+    private int owner;
     private String mv = "idle";
     private int mvTo;
     private final TreeSet<Integer> mvWait = new TreeSet<>();
@@ -69,7 +71,14 @@ public final class CapCommitMapping implements Recorder {
 
     /** A mapping for a machine of {@code cores} cores, the region capability {@code region} minted on core 0. */
     public CapCommitMapping(int cores, int maxCopies, long region) {
+        this(cores, maxCopies, region, 0);
+    }
+
+    /** As above, for a capability {@code region} created on (and owned by) implementation core {@code ownerCore}. */
+    public CapCommitMapping(int cores, int maxCopies, long region, int ownerCore) {
         this.cores = cores;
+        this.initialOwner = ownerCore + 1;
+        this.owner = initialOwner;
         this.maxCopies = maxCopies;
         this.region = region;
         rt = new String[cores + 1];
@@ -80,7 +89,7 @@ public final class CapCommitMapping implements Recorder {
         retypes = new int[cores + 1];
         java.util.Arrays.fill(rt, "idle");
         java.util.Arrays.fill(rvAt, "idle");
-        copies[1] = 1;
+        copies[initialOwner] = 1;
     }
 
     /** Names the model the header gives (default CapCommit.cfg, its constants replaced by this run's). */
@@ -95,11 +104,11 @@ public final class CapCommitMapping implements Recorder {
         return this;
     }
 
-    /** The model's constants for this run: its cores, owner 1 (core 0 minted the region) and the copy bound. */
+    /** The model's constants for this run: its cores, the owner that created the capability and the copy bound. */
     public Map<String, Value> constants() {
         Map<String, Value> c = new LinkedHashMap<>();
         c.put("Cores", TraceLine.oneTo(cores));
-        c.put("Owner", IntValue.of(1));
+        c.put("Owner", IntValue.of(initialOwner));
         c.put("MaxCopies", IntValue.of(maxCopies));
         return c;
     }
