@@ -186,7 +186,9 @@ public final class CapCommitMapping implements Recorder {
                 int r = (int) a[0] + 1;
                 rt[r] = "unlock";
                 retypes[r]++;
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock", "retypes", path(r), retypes[r]));
+                // the new capability is on its way to the requester, in no replica yet: the spec's
+                // CommitRetype counts it (retypes[r]' = retypes[r] + 1); RevokeAt and Quiescent read it back
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
             }
             case "AbortRetype" -> {
                 int r = (int) a[0] + 1;
