@@ -267,6 +267,36 @@ OwnerAgreed ==
   mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
 
 -----------------------------------------------------------------------------
+\* The state a complete run ends in: no lock held, no retype, revoke or move
+\* in progress, no copy in flight.  Not a step of Next: trace validation
+\* takes it as the last, stuttering, step of a run that was not cut short,
+\* with the values read from every replica once the run is over.
+Quiescent ==
+  /\ lock = None /\ mv = "idle" /\ rv \in {"idle", "done"}
+  /\ \A c \in Cores : rt[c] = "idle" /\ inflight[c] = 0
+  /\ UNCHANGED vars
+
+-----------------------------------------------------------------------------
+\* REFINEMENT: the protocols implement an abstract capability table where
+\* every operation is one atomic step (CapTable.tla).  The table changes
+\* exactly when the protocol commits: CommitRetype is the abstract Retype,
+\* MoveDone the abstract Move, CommitRevoke the abstract Revoke, Copy the
+\* abstract Copy (a copy in flight to core d is already d's), and a copy that
+\* arrives at a core marked for a revoke that has not committed yet, and is
+\* deleted on arrival, is the abstract Delete.  Every other step (locking,
+\* voting, aborting, marking, the owner update and its acks, a copy landing)
+\* changes none of the mapped values: a stuttering step of the table.
+Revoked == rv \in {"commit", "done"}
+
+Abs == INSTANCE CapTable WITH owner <- owner,
+         copies <- [c \in Cores |-> IF Revoked THEN 0 ELSE copies[c] + inflight[c]],
+         retypes <- [c \in Cores |-> IF Revoked THEN 0 ELSE retypes[c]],
+         revoked <- Revoked
+
+\* CapCommit implements the atomic capability table.
+AbsSpec == Abs!Spec
+
+-----------------------------------------------------------------------------
 \* LIVENESS: every retype that starts is resolved (committed or aborted,
 \* and unlocked).
 RetypeResolves == \A r \in Cores : (rt[r] = "check") ~> (rt[r] = "idle")

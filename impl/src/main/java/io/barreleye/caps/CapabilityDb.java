@@ -143,8 +143,8 @@ public final class CapabilityDb {
         if (busy(capId)) return Caps.failed(Outcome.Reason.RETRY, "copy: capability is marked or moving; retry");
         if (to == caps.core()) {
             c.count++;
-            caps.record("Copy", caps.core(), to);
-            caps.record("RecvCopy", to);
+            caps.record("Copy", caps.core(), to, capId);
+            caps.record("RecvCopy", to, capId);
             return CompletableFuture.completedFuture(Outcome.success(capId));
         }
         if (!caps.reachable(to)) return Caps.failed(Outcome.Reason.NO_SUCH_CORE, "copy: no channel to core " + to);
@@ -154,7 +154,7 @@ public final class CapabilityDb {
         p[1] = 0;
         Caps.encode(c, c.ownerAt, p, 2);
         inFlight.put(seq, new SentCopy(capId, c.ancestorsRef(), c.base(), c.size(), to, seq, c.ownerAt));
-        caps.record("Copy", caps.core(), to);
+        caps.record("Copy", caps.core(), to, capId);
         CompletableFuture<Outcome<Long>> f = caps.expect(opOfCopy(seq), to, "copy");
         caps.send(to, Caps.COPY, p);
         return f;
@@ -171,7 +171,7 @@ public final class CapabilityDb {
         Capability c = Caps.decode(p, 2, 1);
         boolean drop = !caps.fault(CapsFault.REVOKE_IGNORES_INFLIGHT) && gone(c.id(), c.ancestorsRef());
         if (!drop) insert(c);
-        caps.record("RecvCopy", caps.core(), from, drop ? 0 : 1);
+        caps.record("RecvCopy", caps.core(), from, drop ? 0 : 1, c.id());
         caps.send(from, Caps.COPY_ACK, seq, drop ? Caps.ST_ABORTED : Caps.ST_OK, c.id());
     }
 

@@ -16,6 +16,12 @@ public interface Recording {
     void attach(Machine m);
 
     /**
+     * The run is complete: every operation resolved and the messages it left landed, with no
+     * invariant broken; the simulation is paused, so every core's state can be read at once.
+     */
+    default void ended(Machine m) {}
+
+    /**
      * Validates what was recorded, once the run is over.
      *
      * @return null when every trace conforms, else which one diverged and the diagnosis

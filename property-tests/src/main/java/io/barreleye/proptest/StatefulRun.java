@@ -134,6 +134,7 @@ public final class StatefulRun {
                 drainUntil = step + DRAIN_PER_CORE * m.size();
             }
             if (drainUntil >= 0 && step >= drainUntil) {
+                rec.ended(m);
                 String busy = sc.quiescent(m);
                 return busy == null ? null : new Failure(QUIESCENT, "the run ended with work left: " + busy, rt.steps());
             }

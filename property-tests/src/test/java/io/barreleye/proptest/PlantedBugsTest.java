@@ -2,6 +2,8 @@ package io.barreleye.proptest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barreleye.caps.CapsFault;
+import io.barreleye.caps.CapsScenario;
 import io.barreleye.kernel.Scenario;
 import io.barreleye.kernel.ScenarioOp;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * each run through the randomized suite with its recording on, as the suite runs the correct
  * protocols: a bug counts as caught when a seed fails an invariant, ends not quiescent, leaves an
  * operation unresolved, or records a trace that diverges from its spec. The test prints, per bug,
- * the first seed that caught it and by what, and whether that seed's trace diverges too (the unmap
- * and membership protocols are validated; the capability protocols only through their channels).
+ * the first seed that caught it and by what, and whether that seed's trace diverges too (every
+ * protocol is validated: the unmap, membership and capability protocols, and every channel).
  */
 class PlantedBugsTest {
     static final int SEEDS = 2000;
@@ -32,6 +34,44 @@ class PlantedBugsTest {
                 String how = firstCatch(p.getKey(), p.getValue());
                 assertTrue(how != null, p.getKey() + " was caught by nothing in " + SEEDS + " seeds");
                 System.out.println("planted " + p.getKey() + ": " + how);
+            }));
+        }
+        return tests;
+    }
+
+    /**
+     * The capability bugs that trace validation against specs/CapCommit.tla must catch on its own:
+     * every one but LOSE_OWNER_ON_MOVE. A lost owner takes no step (nobody owns the capability, so
+     * nobody sequences it), so it shows only in the spec's Quiescent at the end of a complete run
+     * (CapCommitTracesTest), and in the suite OwnerAgreed stops every such run before its end.
+     */
+    static final java.util.Set<CapsFault> CAUGHT_BY_CAPCOMMIT = java.util.EnumSet.complementOf(java.util.EnumSet.of(CapsFault.LOSE_OWNER_ON_MOVE));
+
+    /**
+     * Every capability run of the suite is validated, one trace per capability, against
+     * specs/CapCommit.tla: each planted capability bug in CAUGHT_BY_CAPCOMMIT makes some seed's
+     * recording diverge, whether or not an invariant failed first (the recording is validated
+     * anyway, up to where the run stopped).
+     */
+    @TestFactory
+    List<DynamicTest> capabilityBugsDivergeFromCapCommit() {
+        List<DynamicTest> tests = new ArrayList<>();
+        if (System.getProperty("barreleye.scenario") != null) return tests;
+        for (CapsFault fault : CAUGHT_BY_CAPCOMMIT) {
+            tests.add(DynamicTest.dynamicTest(fault.name(), () -> {
+                Supplier<Scenario> factory = () -> new CapsScenario(java.util.EnumSet.of(fault));
+                for (long seed = 1; seed <= SEEDS; seed++) {
+                    TraceRecording rec = new TraceRecording(seed, "caps");
+                    StatefulRun.Failure f = StatefulRun.run(factory, seed, StatefulRun.ops(factory, seed, RandomizedProtocolTest.OPS), rec);
+                    String diverged = f != null && f.invariant().equals(StatefulRun.TRACE_CONFORMS) ? f.detail() : rec.validate();
+                    if (diverged == null) continue;
+                    System.out.println("planted caps+" + fault + " diverges from CapCommit.tla, seed " + seed
+                            + (f == null || f.invariant().equals(StatefulRun.TRACE_CONFORMS) ? "" : " (after " + f.invariant() + ")")
+                            + ": " + diverged.lines().limit(2).reduce((x, y) -> x + " " + y).orElse(""));
+                    assertTrue(diverged.contains("specs/CapCommit.tla"), diverged);
+                    return;
+                }
+                org.junit.jupiter.api.Assertions.fail(fault + " never diverged from CapCommit.tla in " + SEEDS + " seeds");
             }));
         }
         return tests;

@@ -71,7 +71,10 @@ class RandomizedProtocolTest {
      * its URPC channels against specs/Urpc.tla; the unmap protocol against specs/Shootdown.tla
      * (broadcast, chain) or specs/ShootdownTree.tla (the multicast trees, as a table), up to the
      * first crash when there is one (the specs do not model crashes); the membership protocol
-     * against specs/Membership.tla. A divergence fails the seed like a broken invariant.
+     * against specs/Membership.tla; the capability protocols one trace per capability against
+     * specs/CapCommit.tla (CapsTraces), each up to the first step the spec does not model or to the
+     * end of the run, where the spec's Quiescent reads every replica. A divergence fails the seed
+     * like a broken invariant.
      */
     @TestFactory
     List<DynamicTest> protocolsHoldOverManySeeds() {
@@ -91,6 +94,8 @@ class RandomizedProtocolTest {
             tests.add(DynamicTest.dynamicTest(e.getKey() + " seeds " + first + ".." + (first + count - 1), () -> {
                 long channels = TraceRecording.CHANNEL_TRACES.get();
                 long unmaps = TraceRecording.PROTOCOL_TRACES.get();
+                long capTraces = TraceRecording.CAPS_TRACES.get();
+                long capQuiescent = TraceRecording.CAPS_QUIESCENT.get();
                 RandomizedSuite.Result r = correct
                         ? RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS, s -> new TraceRecording(s, e.getKey()))
                         : RandomizedSuite.check(e.getKey(), e.getValue(), first, count, OPS);
@@ -100,6 +105,10 @@ class RandomizedProtocolTest {
                     assertTrue(TraceRecording.CHANNEL_TRACES.get() - channels >= count, "every run has a channel that carried messages");
                     if (shape != null) {
                         assertEquals(count, TraceRecording.PROTOCOL_TRACES.get() - unmaps, "every unmap run's trace is validated");
+                    }
+                    if (e.getKey().equals("caps")) {
+                        assertTrue(TraceRecording.CAPS_TRACES.get() - capTraces >= count, "capability runs record a trace per capability");
+                        assertTrue(TraceRecording.CAPS_QUIESCENT.get() > capQuiescent, "some capability traces run to the end of their run");
                     }
                 }
             }));

@@ -1,10 +1,12 @@
 package io.barreleye.proptest;
 
+import io.barreleye.caps.Caps;
 import io.barreleye.kernel.Machine;
 import io.barreleye.modelcheck.trace.Trace;
 import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
 import io.barreleye.membership.Membership;
+import io.barreleye.traces.CapsTraces;
 import io.barreleye.traces.ChannelTraces;
 import io.barreleye.traces.MembershipMapping;
 import io.barreleye.traces.ShootdownMapping;
@@ -22,9 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ChannelTraces} (specs/Urpc.tla), and the unmap protocol through {@link ShootdownMapping}
  * (specs/Shootdown.tla, or specs/ShootdownTree.tla with the run's multicast trees as its table)
  * up to the first crash, if any (the specs do not model crashes: a run that crashes is validated
- * as the prefix before it), and the membership protocol
+ * as the prefix before it), the membership protocol
  * through {@link MembershipMapping} (specs/Membership.tla, which models crashes, joins, leaves
- * and operations running at once) in every run. Validation is in memory.
+ * and operations running at once) in every run, and the capability protocols through
+ * {@link CapsTraces} (specs/CapCommit.tla, one trace per capability, each up to the first step the
+ * spec does not model, or ending, in a complete run, with the spec's Quiescent read from every
+ * replica). Validation is in memory.
  */
 final class TraceRecording implements Recording {
     static final Path SPECS = Path.of("..", "specs");
@@ -37,12 +42,19 @@ final class TraceRecording implements Recording {
     static final AtomicLong PROTOCOL_EVENTS = new AtomicLong();
     static final AtomicLong MEMBERSHIP_TRACES = new AtomicLong();
     static final AtomicLong PREFIX_TRACES = new AtomicLong();
+    static final AtomicLong CAPS_TRACES = new AtomicLong();
+    static final AtomicLong CAPS_EVENTS = new AtomicLong();
+    /** Capability traces validated as a prefix: cut at a step the spec does not model, or in a run a crash stopped. */
+    static final AtomicLong CAPS_CUT = new AtomicLong();
+    static final AtomicLong CAPS_QUIESCENT = new AtomicLong();
 
     private final ChannelTraces channels;
     private final StatefulRun.Setup setup;
     /** The unmap tree, when the run is an unmap scenario; null otherwise. */
     private final TreeShape shape;
     private final boolean membership;
+    private final boolean caps;
+    private CapsTraces capabilities;
     private ShootdownMapping unmap;
     private MembershipMapping views;
 
@@ -52,6 +64,7 @@ final class TraceRecording implements Recording {
         this.channels = new ChannelTraces(setup.generation(), StatefulRun.SLOTS);
         this.shape = RandomizedProtocolTest.shapeOf(scenario);
         this.membership = scenario.equals("membership");
+        this.caps = scenario.equals("caps");
     }
 
     /** Whether the Shootdown specs model an unmap run under this setup, whole: any tree, no crash (else its prefix before the crash). */
@@ -70,10 +83,24 @@ final class TraceRecording implements Recording {
             views = MembershipMapping.forMachine(m.topology().size(), setup.cores(), "Membership.cfg").observe(m);
             Membership.setRecorder(m, views);
         }
+        if (caps) {
+            capabilities = new CapsTraces(m);
+            Caps.setRecorder(m, capabilities);
+        }
         if (shape == null) return;
         unmap = ShootdownMapping.forTrees(m.topology(), shape, setup.cores(), setup.cores() * VmScenario.PAGES_PER_CORE,
                 VmScenario.FRAMES_PER_CORE);
         Vm.setRecorder(m, unmap.observe(m));
+    }
+
+    @Override
+    public void ended(Machine m) {
+        if (capabilities != null) capabilities.quiesce(m);
+    }
+
+    /** The capability traces, when the run is a capability run. */
+    CapsTraces capabilityTraces() {
+        return capabilities;
     }
 
     /** The protocol trace, when one was recorded. */
@@ -98,6 +125,18 @@ final class TraceRecording implements Recording {
                 String bad = protocol("membership", "Membership.tla", views.lines());
                 if (bad != null) return bad;
             }
+            if (capabilities != null) {
+                if (!capabilities.unknown().isEmpty()) return "capability steps naming no capability: " + capabilities.unknown();
+                for (CapsTraces.Entry e : capabilities.traces()) {
+                    CAPS_TRACES.incrementAndGet();
+                    List<String> lines = e.map.lines();
+                    boolean ended = lines.get(lines.size() - 1).contains("\"event\":\"Quiescent\"");
+                    (ended ? CAPS_QUIESCENT : CAPS_CUT).incrementAndGet();
+                    String bad = protocol("capability-" + Long.toHexString(e.capId), "CapCommit.tla", lines);
+                    CAPS_EVENTS.addAndGet(lines.size() - 1);
+                    if (bad != null) return bad + (e.cut() == null ? "" : "\n(validated up to " + e.cut() + ")");
+                }
+            }
             if (unmap != null) {
                 if (unmap.truncated()) PREFIX_TRACES.incrementAndGet();
                 String bad = protocol("unmap", unmap.spec(), unmap.lines());
@@ -121,7 +160,9 @@ final class TraceRecording implements Recording {
     static String totals() {
         return RUNS.get() + " runs validated: " + CHANNEL_TRACES.get() + " channel traces (" + CHANNEL_EVENTS.get()
                 + " events) against Urpc.tla, " + PROTOCOL_TRACES.get() + " protocol traces (" + PROTOCOL_EVENTS.get()
-                + " events) against Shootdown.tla, ShootdownTree.tla or Membership.tla (" + MEMBERSHIP_TRACES.get() + " membership; "
-                + PREFIX_TRACES.get() + " unmap traces up to a crash)";
+                + " events) against Shootdown.tla, ShootdownTree.tla, Membership.tla or CapCommit.tla (" + MEMBERSHIP_TRACES.get() + " membership; "
+                + PREFIX_TRACES.get() + " unmap traces up to a crash), " + CAPS_TRACES.get() + " capability traces ("
+                + CAPS_EVENTS.get() + " events) against CapCommit.tla (" + CAPS_QUIESCENT.get() + " to their run's quiescent end, "
+                + CAPS_CUT.get() + " up to a step the spec does not model or a crash)";
     }
 }

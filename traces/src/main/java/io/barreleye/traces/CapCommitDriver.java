@@ -137,6 +137,7 @@ public final class CapCommitDriver {
         }
         if (!open.isEmpty()) throw new IllegalStateException("seed " + seed + ": unresolved " + open);
         rig.settle();
+        rig.map.quiesce(rig.m); // the machine has stopped: every replica is read at once
         return rig;
     }
 }

@@ -2,6 +2,7 @@ package io.barreleye.traces;
 
 import io.barreleye.caps.Caps;
 import io.barreleye.caps.CapabilityDb;
+import io.barreleye.caps.MoveProtocol;
 import io.barreleye.kernel.Machine;
 import io.barreleye.kernel.Recorder;
 import io.barreleye.modelcheck.value.IntValue;
@@ -28,12 +29,17 @@ import java.util.TreeSet;
  * the operation key the implementation records with it) changes no spec variable: a stutter.
  *
  * <p>Variables: {@code rt}, {@code votes}, {@code retypes}, {@code inflight}, {@code rv},
- * {@code rvAt}, {@code owner}, {@code mv}, {@code mvTo}, {@code mvWait} and {@code mvSeen} are recorded from the
- * events; with {@link #observe}, {@code lock} (the owner's lock on the region, read from every
- * core's replica), {@code copies[d]} (the copies core d's replica holds) and {@code ownerAt[c]}
- * (the owner core c's copy names) are read from the implementation's state. Nothing is left free
- * except {@code ownerAt} of a core holding no copy at its UpdateOwner and, without observe,
- * {@code lock} and {@code copies}.
+ * {@code rvAt}, {@code mv}, {@code mvWait} and {@code mvSeen} are recorded from the events; with
+ * {@link #observe}, what the recording core's replica holds is read from it: {@code lock} (the
+ * owner's lock on the region), {@code owner} (at every step the owner takes before a revoke
+ * completed: the recording core when its replica owns the region, else None, which diverges),
+ * {@code mvTo} and {@code mvWait} (the owner's record of the move at StartMove), {@code copies[d]}
+ * (the copies core d's replica holds) and {@code ownerAt[c]} (the owner core c's copy names). At
+ * MoveDone the spec decides the new owner (no replica holds it yet: the new owner takes it when
+ * MOVE_DONE reaches it). A complete run ends with {@link #quiesce}, the spec's {@code Quiescent},
+ * with every replica's lock, owner, copies, owner named and live retypes read at once. Nothing is
+ * left free except {@code ownerAt} of a core holding no copy at its UpdateOwner and, without
+ * observe, what observe reads.
  */
 public final class CapCommitMapping implements Recorder {
     private final int cores;
@@ -54,7 +60,9 @@ public final class CapCommitMapping implements Recorder {
     /** retypes[c]: live retypes of the region held by spec core c (their requester). */
     private final int[] retypes;
     private String rv = "idle";
-    private int owner = 1;
+    /** The spec's Owner: the core that created the capability, as a spec core. */
+    private final int initialOwner;
+    private int owner;
     private String mv = "idle";
     private int mvTo;
     private final TreeSet<Integer> mvWait = new TreeSet<>();
@@ -63,7 +71,14 @@ public final class CapCommitMapping implements Recorder {
 
     /** A mapping for a machine of {@code cores} cores, the region capability {@code region} minted on core 0. */
     public CapCommitMapping(int cores, int maxCopies, long region) {
+        this(cores, maxCopies, region, 0);
+    }
+
+    /** As above, for a capability {@code region} created on (and owned by) implementation core {@code ownerCore}. */
+    public CapCommitMapping(int cores, int maxCopies, long region, int ownerCore) {
         this.cores = cores;
+        this.initialOwner = ownerCore + 1;
+        this.owner = initialOwner;
         this.maxCopies = maxCopies;
         this.region = region;
         rt = new String[cores + 1];
@@ -74,7 +89,7 @@ public final class CapCommitMapping implements Recorder {
         retypes = new int[cores + 1];
         java.util.Arrays.fill(rt, "idle");
         java.util.Arrays.fill(rvAt, "idle");
-        copies[1] = 1;
+        copies[initialOwner] = 1;
     }
 
     /** Names the model the header gives (default CapCommit.cfg, its constants replaced by this run's). */
@@ -89,11 +104,11 @@ public final class CapCommitMapping implements Recorder {
         return this;
     }
 
-    /** The model's constants for this run: its cores, owner 1 (core 0 minted the region) and the copy bound. */
+    /** The model's constants for this run: its cores, the owner that created the capability and the copy bound. */
     public Map<String, Value> constants() {
         Map<String, Value> c = new LinkedHashMap<>();
         c.put("Cores", TraceLine.oneTo(cores));
-        c.put("Owner", IntValue.of(1));
+        c.put("Owner", IntValue.of(initialOwner));
         c.put("MaxCopies", IntValue.of(maxCopies));
         return c;
     }
@@ -155,6 +170,7 @@ public final class CapCommitMapping implements Recorder {
                 List<Object> u = new ArrayList<>(List.of("rt", path(r), "check"));
                 for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
                 lock(core, u);
+                ownerHere(core, u);
                 emit(event, core, new Object[] {r}, u);
             }
             case "Vote" -> {
@@ -170,7 +186,9 @@ public final class CapCommitMapping implements Recorder {
                 int r = (int) a[0] + 1;
                 rt[r] = "unlock";
                 retypes[r]++;
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock", "retypes", path(r), retypes[r]));
+                // the new capability is on its way to the requester, in no replica yet: the spec's
+                // CommitRetype counts it (retypes[r]' = retypes[r] + 1); RevokeAt and Quiescent read it back
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
             }
             case "AbortRetype" -> {
                 int r = (int) a[0] + 1;
@@ -182,6 +200,7 @@ public final class CapCommitMapping implements Recorder {
                 rt[r] = "idle";
                 List<Object> u = new ArrayList<>(List.of("rt", path(r), "idle"));
                 lock(core, u);
+                ownerHere(core, u);
                 emit(event, core, new Object[] {r}, u);
             }
             case "Copy" -> {
@@ -206,6 +225,7 @@ public final class CapCommitMapping implements Recorder {
                 rv = "mark";
                 List<Object> u = new ArrayList<>(List.of("rv", path(), "mark"));
                 lock(core, u);
+                ownerHere(core, u);
                 emit(event, core, new Object[0], u);
             }
             case "Mark" -> {
@@ -237,13 +257,20 @@ public final class CapCommitMapping implements Recorder {
                 if (a[1] != region) return;
                 int d = (int) a[0] + 1;
                 mv = "update";
-                mvTo = d;
                 mvWait.clear();
                 for (int i = 1; i <= cores; i++) mvWait.add(i);
+                mvTo = d;
+                if (machine != null) { // the move as the owner's replica holds it: the core it hands over to, the acks it awaits
+                    MoveProtocol moves = Caps.of(machine.kernel(core)).moveProtocol();
+                    mvTo = moves.mvTo(region) + 1;
+                    mvWait.clear();
+                    for (int w : moves.mvWait(region)) mvWait.add(w + 1);
+                }
                 mvSeen.clear();
-                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), d, "mvWait", path(), set(mvWait),
+                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), mvTo, "mvWait", path(), set(mvWait),
                         "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
+                ownerHere(core, u);
                 emit(event, core, new Object[] {d}, u);
             }
             case "RecvUpdate" -> {
@@ -261,17 +288,68 @@ public final class CapCommitMapping implements Recorder {
             }
             case "MoveDone" -> {
                 if (a[1] != region) return;
-                owner = (int) a[0] + 1;
+                // the old owner has given the capability up; the new one takes it when MOVE_DONE reaches it,
+                // so no replica holds the spec's owner' at this step: the spec's MoveDone (owner' = mvTo) decides
+                // it, and the next step the new owner takes, or the run's end (quiescent), reads it back
+                owner = mvTo;
                 mv = "idle";
                 mvTo = 0;
                 mvSeen.clear();
-                List<Object> u = new ArrayList<>(List.of("owner", path(), owner, "mv", path(), "idle", "mvTo", path(), 0,
+                List<Object> u = new ArrayList<>(List.of("mv", path(), "idle", "mvTo", path(), 0,
                         "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             default -> unmapped.add(event + " on core " + core + " " + java.util.Arrays.toString(a));
         }
+    }
+
+    /**
+     * The spec's owner, read from the replica of the owner-side step's core: that core, when its
+     * replica owns the region, else None (0), which is no core and so diverges. Until a revoke
+     * completed (then the region, and its ownership, is gone everywhere).
+     */
+    private void ownerHere(int core, List<Object> u) {
+        if (machine == null) return;
+        boolean owns = Caps.of(machine.kernel(core)).db().owner().contains(region);
+        u.addAll(List.of("owner", path(), owns ? core + 1 : 0));
+    }
+
+    /**
+     * Ends a complete run (not cut short by a crash) with the spec's {@code Quiescent}, a
+     * stuttering step that holds only where no lock is held, no retype, revoke or move is in
+     * progress and no copy is in flight, with the values read from every core's replica once the
+     * machine has stopped (call it only then): the lock, from any replica that holds one; the
+     * owner, the one core whose replica owns the region (None when none or several do: no core,
+     * so the step diverges); the copies each core holds, the owner they name and the live
+     * retypes (children of the region) it holds. After a completed revoke nobody owns the region
+     * and the owner is not read.
+     */
+    public synchronized void quiesce(Machine m) {
+        List<Object> u = new ArrayList<>();
+        int lockHolder = 0;
+        List<Integer> owners = new ArrayList<>();
+        for (int core = 0; core < cores; core++) {
+            if (!m.isAlive(core)) continue;
+            CapabilityDb db = Caps.of(m.kernel(core)).db();
+            CapabilityDb.Lock l = db.lock().get(region);
+            if (l != null && lockHolder == 0) lockHolder = l.holder() + 1;
+            if (db.owner().contains(region)) owners.add(core + 1);
+            u.addAll(List.of("copies", path(core + 1), db.copies().getOrDefault(region, 0)));
+            int named = db.ownerAt(region);
+            if (named >= 0) u.addAll(List.of("ownerAt", path(core + 1), named + 1));
+            int children = 0;
+            for (io.barreleye.caps.Capability c : db.held()) {
+                long[] anc = c.ancestors();
+                if (anc.length > 0 && anc[anc.length - 1] == region) children++;
+            }
+            u.addAll(List.of("retypes", path(core + 1), children));
+        }
+        u.addAll(List.of("lock", path(), lockHolder));
+        if (!rv.equals("done")) {
+            u.addAll(List.of("owner", path(), owners.size() == 1 ? owners.get(0) : 0));
+        }
+        emit("Quiescent", 0, new Object[0], u);
     }
 
     /**

@@ -50,6 +50,47 @@ class CapCommitTracesTest {
         assertTrue(seen.keySet().containsAll(List.of("StartRetype", "Vote", "CommitRetype", "Unlock", "Copy", "RecvCopy",
                 "StartRevoke", "Mark", "CommitRevoke", "RevokeAt", "RevokeDone", "StartMove", "UpdateOwner", "MoveDone")),
                 seen.toString());
+        assertEquals(12, seen.get("Quiescent"), "every complete run ends with the replicas read at once: " + seen);
+    }
+
+    /** A run that is over, with every replica read at once: the spec's Quiescent step. */
+    private TraceValidator.Result validateEnded(CapCommitDriver.Rig rig, String name) throws IOException {
+        rig.settle();
+        rig.map.quiesce(rig.m);
+        return validate(rig, name);
+    }
+
+    /**
+     * A move whose new owner never records that it owns the capability: every step of the move
+     * conforms (the old owner gave it up, every copy names the new one), but at the end no
+     * replica owns the region, and Quiescent, which reads the owner from every replica, diverges.
+     */
+    @Test
+    void aLostOwnerDivergesWhenTheRunEnds() throws IOException {
+        CapCommitDriver.Rig rig = rig(11, Set.of(CapsFault.LOSE_OWNER_ON_MOVE));
+        assertTrue(rig.run(0, c -> c.copy(rig.region, 1)).succeeded());
+        assertTrue(rig.run(0, c -> c.move(rig.region, 1)).succeeded());
+        TraceValidator.Result r = validateEnded(rig, "capcommit-lost-owner");
+        assertFalse(r.conforms(), String.join("\n", rig.map.lines()));
+        assertEquals(r.totalEvents() - 1, r.eventsChecked(), r.diagnosis());
+        assertTrue(r.diagnosis().contains("Quiescent") && r.diagnosis().contains("owner' = 0"), r.diagnosis());
+        CapCommitDriver.Rig good = rig(11, Set.of());
+        assertTrue(good.run(0, c -> c.copy(good.region, 1)).succeeded());
+        assertTrue(good.run(0, c -> c.move(good.region, 1)).succeeded());
+        TraceValidator.Result ok = validateEnded(good, "capcommit-moved");
+        assertTrue(ok.conforms(), ok.diagnosis());
+    }
+
+    /** An aborted retype that keeps the owner's lock diverges at its Unlock, which reads the lock from the owner's replica. */
+    @Test
+    void anAbortThatKeepsItsLockDiverges() throws IOException {
+        CapCommitDriver.Rig rig = rig(13, Set.of(CapsFault.KEEP_LOCK_AFTER_ABORT));
+        assertTrue(rig.run(0, c -> c.copy(rig.region, 1)).succeeded());
+        assertTrue(rig.run(1, c -> c.retype(rig.region, CapType.FRAME, 0, R)).succeeded());
+        assertFalse(rig.run(0, c -> c.retype(rig.region, CapType.FRAME, 0, R)).succeeded(), "core 2 holds the first retype");
+        TraceValidator.Result r = validateEnded(rig, "capcommit-kept-lock");
+        assertFalse(r.conforms());
+        assertTrue(r.diagnosis().contains("Unlock") && r.diagnosis().contains("lock' = 1"), r.diagnosis());
     }
 
     /** The same driver on threads: the mapping reads only the recording core's state, so it is safe there too. */

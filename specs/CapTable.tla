@@ -1,0 +1,79 @@
+------------------------------ MODULE CapTable ------------------------------
+(***************************************************************************)
+(* An abstract capability table for one RAM region: what the capability   *)
+(* protocols must look like to their users.  Every operation is ONE atomic *)
+(* step on the table, with no locks, votes, messages or phases:            *)
+(*  Retype(r): core r gets the region's one live retype (a descendant),    *)
+(*    possible only while none lives anywhere.                             *)
+(*  Copy(c, d): core c, holding a copy, gives core d one more.             *)
+(*  Delete(c): core c drops one of its copies (never the owner's last).    *)
+(*  Move(d): core d, holding a copy, becomes the owner.                    *)
+(*  Revoke: every copy and every descendant is gone, at once, for good.    *)
+(* CapCommit.tla implements this table (see its refinement mapping).       *)
+(***************************************************************************)
+EXTENDS Naturals
+
+CONSTANTS Cores,  \* core ids
+          Owner   \* the initial owner
+
+VARIABLES owner,   \* the core that owns the capability
+          copies,  \* copies[c]: copies core c holds
+          retypes, \* retypes[c]: live retypes of the region core c holds
+          revoked  \* the region was revoked: nothing of it exists any more
+
+vars == <<owner, copies, retypes, revoked>>
+
+NoRetypeLives == \A c \in Cores : retypes[c] = 0
+
+TypeOK ==
+  /\ owner \in Cores
+  /\ copies \in [Cores -> Nat]
+  /\ retypes \in [Cores -> Nat]
+  /\ revoked \in BOOLEAN
+
+Init ==
+  /\ owner = Owner
+  /\ copies = [c \in Cores |-> IF c = Owner THEN 1 ELSE 0]
+  /\ retypes = [c \in Cores |-> 0]
+  /\ revoked = FALSE
+
+\* Core r retypes the region: the new capability is r's.
+Retype(r) ==
+  /\ ~revoked /\ NoRetypeLives
+  /\ retypes' = [retypes EXCEPT ![r] = 1]
+  /\ UNCHANGED <<owner, copies, revoked>>
+
+\* Core c, holding a copy, gives one to core d.
+Copy(c, d) ==
+  /\ ~revoked /\ copies[c] > 0 /\ c # d
+  /\ copies' = [copies EXCEPT ![d] = @ + 1]
+  /\ UNCHANGED <<owner, retypes, revoked>>
+
+\* Core c drops one copy; the owner keeps at least one.
+Delete(c) ==
+  /\ ~revoked /\ copies[c] > (IF c = owner THEN 1 ELSE 0)
+  /\ copies' = [copies EXCEPT ![c] = @ - 1]
+  /\ UNCHANGED <<owner, retypes, revoked>>
+
+\* Core d, which holds a copy, becomes the owner.
+Move(d) ==
+  /\ ~revoked /\ d # owner /\ copies[d] > 0
+  /\ owner' = d
+  /\ UNCHANGED <<copies, retypes, revoked>>
+
+\* The owner, holding a copy, revokes the region: every copy and every
+\* descendant, wherever it is, is gone in one step.
+Revoke ==
+  /\ ~revoked /\ copies[owner] > 0
+  /\ revoked' = TRUE
+  /\ copies' = [c \in Cores |-> 0]
+  /\ retypes' = [c \in Cores |-> 0]
+  /\ UNCHANGED owner
+
+Next ==
+  \/ Revoke
+  \/ \E c \in Cores : Retype(c) \/ Delete(c) \/ Move(c) \/ \E d \in Cores : Copy(c, d)
+
+\* Operations are requested by users: none of them is bound to happen.
+Spec == Init /\ [][Next]_vars
+=============================================================================

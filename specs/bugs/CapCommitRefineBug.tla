@@ -1,0 +1,292 @@
+--------------------------- MODULE CapCommitRefineBug ---------------------------
+(* CapCommit.tla with one change, marked \* BUG: StartMove does not ask    *)
+(* that the new owner d hold a copy, so ownership can pass to a core that  *)
+(* holds none.  Nothing of CapCommit's own catches it: every copy still    *)
+(* names the owner after the move (OwnerAgreed), locks and retypes are as  *)
+(* before, and no operation that starts is kept from completing (a revoke  *)
+(* can no longer start, but starting one is not fair).  The refinement     *)
+(* does catch it: in CapTable only a core holding a copy can be moved to.  *)
+(*                                                                         *)
+(* Checker: exit 13, the action property of CapTable (its [][Next]_vars)   *)
+(* is violated; the behaviour is StartMove to core 2, which holds nothing, *)
+(* then the owner update and its acks, then MoveDone.                      *)
+EXTENDS Naturals
+
+CONSTANTS Cores,     \* core ids
+          Owner,     \* the initial owner
+          MaxCopies  \* at most this many copies, held or in flight (bounds the model)
+
+ASSUME Owner \in Cores
+
+None == 0
+ASSUME None \notin Cores
+
+VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or owner for revoke, move
+          rt,      \* rt[r]: phase of the retype requested by r
+          votes,   \* votes[r][c]: core c's answer to retype r
+          retypes, \* retypes[c]: live (committed, not yet revoked) retypes of the region held by core c
+          copies,  \* copies[c]: copies of the capability held by core c
+          inflight,\* inflight[c]: copies in flight to core c
+          rv,      \* phase of the revoke at the owner
+          rvAt,    \* rvAt[c]: "idle", "marked" (replied ready), "done"
+          owner,   \* the core that owns the capability
+          ownerAt, \* ownerAt[c]: the owner core c's copies name
+          mv,      \* phase of the move at the owner: "idle" or "update"
+          mvTo,    \* the new owner of the move in progress (None when idle)
+          mvWait,  \* cores whose owner-update ack the owner still awaits
+          mvSeen   \* cores that got the owner update: their copies are busy, and they flushed their channels
+
+vars == <<lock, rt, votes, retypes, copies, inflight, rv, rvAt,
+          owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
+mvv == <<owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
+
+TypeOK ==
+  /\ lock \in Cores \cup {None}
+  /\ rt \in [Cores -> {"idle", "check", "unlock"}]
+  /\ votes \in [Cores -> [Cores -> {"none", "yes", "no"}]]
+  /\ retypes \in [Cores -> Nat]
+  /\ copies \in [Cores -> 0 .. MaxCopies]
+  /\ inflight \in [Cores -> 0 .. MaxCopies]
+  /\ rv \in {"idle", "mark", "commit", "done"}
+  /\ rvAt \in [Cores -> {"idle", "marked", "done"}]
+  /\ owner \in Cores
+  /\ ownerAt \in [Cores -> Cores]
+  /\ mv \in {"idle", "update"}
+  /\ mvTo \in Cores \cup {None}
+  /\ mvWait \subseteq Cores
+  /\ mvSeen \subseteq Cores
+
+Init ==
+  /\ lock = None
+  /\ rt = [r \in Cores |-> "idle"]
+  /\ votes = [r \in Cores |-> [c \in Cores |-> "none"]]
+  /\ retypes = [c \in Cores |-> 0]
+  /\ copies = [c \in Cores |-> IF c = Owner THEN 1 ELSE 0]
+  /\ inflight = [c \in Cores |-> 0]
+  /\ rv = "idle"
+  /\ rvAt = [c \in Cores |-> "idle"]
+  /\ owner = Owner
+  /\ ownerAt = [c \in Cores |-> Owner]
+  /\ mv = "idle" /\ mvTo = None /\ mvWait = {} /\ mvSeen = {}
+
+TotalCopies == LET F[S \in SUBSET Cores] ==
+                     IF S = {} THEN 0
+                     ELSE LET c == CHOOSE x \in S : TRUE
+                          IN  copies[c] + inflight[c] + F[S \ {c}]
+               IN  F[Cores]
+
+\* The owner takes its lock for a retype requested by core r.
+StartRetype(r) ==
+  /\ rt[r] = "idle" /\ lock = None /\ rv = "idle" /\ mv = "idle"
+  /\ lock' = r
+  /\ rt' = [rt EXCEPT ![r] = "check"]
+  /\ votes' = [votes EXCEPT ![r] = [c \in Cores |-> "none"]]
+  /\ UNCHANGED <<retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Core c answers whether the region is retypeable: no if it holds one of
+\* its descendants (each core knows only its own); it may also say no for a
+\* conflicting local operation.
+Vote(r, c) ==
+  /\ rt[r] = "check" /\ votes[r][c] = "none"
+  /\ \E ans \in IF retypes[c] = 0 THEN {"yes", "no"} ELSE {"no"} :
+       votes' = [votes EXCEPT ![r][c] = ans]
+  /\ UNCHANGED <<lock, rt, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Every core agreed and the owner holds the lock for r: commit.
+CommitRetype(r) ==
+  /\ rt[r] = "check" /\ lock = r
+  /\ \A c \in Cores : votes[r][c] = "yes"
+  /\ retypes' = [retypes EXCEPT ![r] = @ + 1]     \* the new capability is the requester's
+  /\ rt' = [rt EXCEPT ![r] = "unlock"]
+  /\ UNCHANGED <<lock, votes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Some core said no: abort.
+AbortRetype(r) ==
+  /\ rt[r] = "check"
+  /\ \E c \in Cores : votes[r][c] = "no"
+  /\ rt' = [rt EXCEPT ![r] = "unlock"]
+  /\ UNCHANGED <<lock, votes, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* The owner releases the lock: retype r is over.
+Unlock(r) ==
+  /\ rt[r] = "unlock"
+  /\ lock' = IF lock = r THEN None ELSE lock
+  /\ rt' = [rt EXCEPT ![r] = "idle"]
+  /\ UNCHANGED <<votes, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Core c copies the capability to core d (not while its copy is marked
+\* for a revoke or busy with a move, which it is from the moment the owner
+\* update reaches it: then it answers retry).
+Copy(c, d) ==
+  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen /\ c # d
+  /\ TotalCopies < MaxCopies
+  /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* A copy arrives at core d; a core that committed a revoke deletes it.
+RecvCopy(d) ==
+  /\ inflight[d] > 0
+  /\ inflight' = [inflight EXCEPT ![d] = @ - 1]
+  /\ copies' = IF rvAt[d] = "idle" THEN [copies EXCEPT ![d] = @ + 1] ELSE copies
+  /\ UNCHANGED <<lock, rt, votes, retypes, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* The owner locks and asks every core to mark its copies.
+StartRevoke ==
+  /\ rv = "idle" /\ mv = "idle" /\ lock = None /\ copies[owner] > 0
+  /\ lock' = owner
+  /\ rv' = "mark"
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Core c marks its copies and replies ready.
+Mark(c) ==
+  /\ rv = "mark" /\ rvAt[c] = "idle"
+  /\ rvAt' = [rvAt EXCEPT ![c] = "marked"]
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv>>
+  /\ UNCHANGED mvv
+
+\* Every core is ready: the owner commits to the same set.
+CommitRevoke ==
+  /\ rv = "mark" /\ \A c \in Cores : rvAt[c] = "marked"
+  /\ rv' = "commit"
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Core c deletes its copies and the region's descendants once no copy is
+\* in flight to it, and replies done.
+RevokeAt(c) ==
+  /\ rv = "commit" /\ rvAt[c] = "marked"
+  /\ inflight[c] = 0
+  /\ copies' = [copies EXCEPT ![c] = 0]
+  /\ retypes' = [retypes EXCEPT ![c] = 0]
+  /\ rvAt' = [rvAt EXCEPT ![c] = "done"]
+  /\ UNCHANGED <<lock, rt, votes, inflight, rv>>
+  /\ UNCHANGED mvv
+
+\* Every core is done: the revoke completes and the owner unlocks.
+RevokeDone ==
+  /\ rv = "commit" /\ \A c \in Cores : rvAt[c] = "done"
+  /\ rv' = "done"
+  /\ lock' = None
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED mvv
+
+\* The capability is gone and nothing is in progress: terminal.
+Done ==
+  /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
+  /\ UNCHANGED vars
+
+\* The owner locks and broadcasts that core d, which holds a copy, is to
+\* be the owner.
+StartMove(d) ==
+  /\ mv = "idle" /\ rv = "idle" /\ lock = None
+  /\ d # owner                  \* BUG: was d # owner /\ copies[d] > 0
+  /\ lock' = owner
+  /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
+
+\* The owner update reaches core c: its copies are busy (a copy answers
+\* retry) and it sends a marker down every channel, after every copy it sent.
+RecvUpdate(c) ==
+  /\ mv = "update" /\ c \notin mvSeen
+  /\ mvSeen' = mvSeen \cup {c}
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mv, mvTo, mvWait>>
+
+\* Core c has every core's marker (every core got the update, so no more
+\* copies are sent) and no copy is in flight to it: all its copies now name
+\* the new owner, and it acks.
+UpdateOwner(c) ==
+  /\ mv = "update" /\ c \in mvWait
+  /\ mvSeen = Cores /\ inflight[c] = 0
+  /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
+  /\ mvWait' = mvWait \ {c}
+  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
+
+\* Every core acked the update: ownership passes to the new owner and the
+\* lock is released.
+MoveDone ==
+  /\ mv = "update" /\ mvWait = {}
+  /\ owner' = mvTo
+  /\ lock' = None
+  /\ mv' = "idle" /\ mvTo' = None /\ mvSeen' = {}
+  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, ownerAt, mvWait>>
+
+Next ==
+  \/ StartRevoke \/ MoveDone \/ CommitRevoke \/ RevokeDone \/ Done
+  \/ \E r \in Cores : StartRetype(r) \/ CommitRetype(r) \/ AbortRetype(r) \/ Unlock(r)
+                      \/ \E c \in Cores : Vote(r, c)
+  \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c) \/ RecvUpdate(c) \/ UpdateOwner(c)
+                      \/ StartMove(c) \/ \E d \in Cores : Copy(c, d)
+
+\* Starting an operation and copying are not fair; every step of an
+\* operation in progress is weakly fair.  (WF_vars(Next) alone is not
+\* enough: see bugs/CapCommitNextFair.tla.)
+Spec == Init /\ [][Next]_vars
+             /\ WF_vars(CommitRevoke) /\ WF_vars(RevokeDone) /\ WF_vars(MoveDone)
+             /\ (\A r \in Cores : WF_vars(CommitRetype(r)) /\ WF_vars(AbortRetype(r))
+                                 /\ WF_vars(Unlock(r))
+                                 /\ \A c \in Cores : WF_vars(Vote(r, c)))
+             /\ (\A c \in Cores : WF_vars(Mark(c)) /\ WF_vars(RevokeAt(c))
+                                 /\ WF_vars(RecvCopy(c)) /\ WF_vars(RecvUpdate(c))
+                                 /\ WF_vars(UpdateOwner(c)))
+
+-----------------------------------------------------------------------------
+\* No two overlapping live retypes of the region, wherever they are held.
+NoOverlappingRetypes ==
+  LET F[S \in SUBSET Cores] == IF S = {} THEN 0
+                              ELSE LET c == CHOOSE x \in S : TRUE IN retypes[c] + F[S \ {c}]
+  IN  F[Cores] <= 1
+
+\* No copy survives a completed revoke, counting copies in flight.
+NoCopySurvivesRevoke ==
+  rv = "done" => \A c \in Cores : copies[c] = 0 /\ inflight[c] = 0
+
+\* No lock outlives its operation.
+NoLockOutlivesOp ==
+  lock # None => \/ lock = owner /\ rv \in {"mark", "commit"}
+                 \/ lock = owner /\ mv = "update"
+                 \/ lock \in Cores /\ rt[lock] # "idle"
+
+\* When no move is in progress, every copy, held or in flight, names the
+\* same owner: the owner.
+OwnerAgreed ==
+  mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
+
+-----------------------------------------------------------------------------
+\* REFINEMENT: the protocols implement an abstract capability table where
+\* every operation is one atomic step (CapTable.tla).  The table changes
+\* exactly when the protocol commits: CommitRetype is the abstract Retype,
+\* MoveDone the abstract Move, CommitRevoke the abstract Revoke, Copy the
+\* abstract Copy (a copy in flight to core d is already d's), and a copy that
+\* arrives at a core marked for a revoke that has not committed yet, and is
+\* deleted on arrival, is the abstract Delete.  Every other step (locking,
+\* voting, aborting, marking, the owner update and its acks, a copy landing)
+\* changes none of the mapped values: a stuttering step of the table.
+Revoked == rv \in {"commit", "done"}
+
+Abs == INSTANCE CapTable WITH owner <- owner,
+         copies <- [c \in Cores |-> IF Revoked THEN 0 ELSE copies[c] + inflight[c]],
+         retypes <- [c \in Cores |-> IF Revoked THEN 0 ELSE retypes[c]],
+         revoked <- Revoked
+
+\* CapCommit implements the atomic capability table.
+AbsSpec == Abs!Spec
+
+-----------------------------------------------------------------------------
+\* LIVENESS: every retype that starts is resolved (committed or aborted,
+\* and unlocked).
+RetypeResolves == \A r \in Cores : (rt[r] = "check") ~> (rt[r] = "idle")
+
+\* Every revoke that starts completes.
+RevokeResolves == (rv = "mark") ~> (rv = "done")
+
+\* Every move that starts completes.
+MoveResolves == (mv = "update") ~> (mv = "idle")
+=============================================================================
