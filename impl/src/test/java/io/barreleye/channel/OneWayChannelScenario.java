@@ -14,9 +14,10 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * against {@link Fifo}.
  *
  * <p>Messages are 1..14 words (one or two fragments) and the ring has 16 slots, so a scenario
- * never fills it: whether a generation-A ring is busy depends on when the consumer's explicit
- * ACK is written, which no FIFO specification can predict. Busy rings are covered by
- * {@link UsedBitBoundedLincheckTest}, {@link UrpcTest} and {@link DuplexStressTest}.
+ * never fills it: a receive that overlaps a two-fragment send may take the first fragment alone,
+ * which no atomic-send specification allows once the ACK it triggers decides a later busy.
+ * Full rings of both generations are covered at the endpoint by {@link FullRingScenario} (against
+ * {@link RingModel}), and by {@link UrpcTest} and {@link DuplexStressTest}.
  */
 @Param(name = "len", gen = IntGen.class, conf = "1:14")
 public abstract class OneWayChannelScenario {

@@ -1,0 +1,18 @@
+package io.barreleye.membership;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link MembershipLincheckScenario}: leaves, joins and reads of the view are linearizable. */
+class MembershipLincheckTest {
+    @Test
+    void stressTest() {
+        MembershipLincheckScenario.options(6, 8).check(MembershipLincheckScenario.class);
+    }
+
+    @Tag("slow")
+    @Test
+    void longStressTest() {
+        MembershipLincheckScenario.options(100, 100).check(MembershipLincheckScenario.class);
+    }
+}
