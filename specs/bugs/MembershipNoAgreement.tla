@@ -149,10 +149,13 @@ Accept(c, p) ==
   /\ acc' = [acc EXCEPT ![c] = p]
   /\ UNCHANGED <<up, leaving, view, mem, prop, cv, vlog>> /\ UNCHANGED opv
 
-\* Every live member of p's view accepted p's proposal: it is agreed.
+\* Every live member of p's view accepted p's proposal: it is agreed.  The
+\* acceptance must be given in p's view: a member that accepted p's
+\* previous proposal and has not installed the view it agreed still holds
+\* acc = p, which is no acceptance of this one.
 Commit(p) ==
   /\ Live(p) /\ prop[p] # NoProp
-  /\ \A m \in mem[p] : up[m] = "crashed" \/ acc[m] = p
+  /\ \A m \in mem[p] : up[m] = "crashed" \/ (acc[m] = p /\ view[m] = view[p])
   /\ cv' = prop[p]
   /\ prop' = [prop EXCEPT ![p] = NoProp]
   /\ UNCHANGED <<up, leaving, view, mem, acc, vlog>> /\ UNCHANGED opv
