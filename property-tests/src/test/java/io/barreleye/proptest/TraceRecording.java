@@ -47,6 +47,8 @@ final class TraceRecording implements Recording {
     /** Capability traces validated as a prefix: cut at a step the spec does not model, or in a run a crash stopped. */
     static final AtomicLong CAPS_CUT = new AtomicLong();
     static final AtomicLong CAPS_QUIESCENT = new AtomicLong();
+    /** Capability steps recorded after their capability's trace was cut: not validated. */
+    static final AtomicLong CAPS_DROPPED = new AtomicLong();
 
     private final ChannelTraces channels;
     private final StatefulRun.Setup setup;
@@ -127,6 +129,7 @@ final class TraceRecording implements Recording {
             }
             if (capabilities != null) {
                 if (!capabilities.unknown().isEmpty()) return "capability steps naming no capability: " + capabilities.unknown();
+                CAPS_DROPPED.addAndGet(capabilities.dropped());
                 for (CapsTraces.Entry e : capabilities.traces()) {
                     CAPS_TRACES.incrementAndGet();
                     List<String> lines = e.map.lines();
@@ -163,6 +166,7 @@ final class TraceRecording implements Recording {
                 + " events) against Shootdown.tla, ShootdownTree.tla, Membership.tla or CapCommit.tla (" + MEMBERSHIP_TRACES.get() + " membership; "
                 + PREFIX_TRACES.get() + " unmap traces up to a crash), " + CAPS_TRACES.get() + " capability traces ("
                 + CAPS_EVENTS.get() + " events) against CapCommit.tla (" + CAPS_QUIESCENT.get() + " to their run's quiescent end, "
-                + CAPS_CUT.get() + " up to a step the spec does not model or a crash)";
+                + CAPS_CUT.get() + " up to a step the spec does not model or a crash; " + CAPS_DROPPED.get()
+                + " capability steps after those not validated)";
     }
 }

@@ -65,6 +65,8 @@ public final class CapsTraces implements Recorder {
     private final Map<Long, Long> capOfRetype = new HashMap<>();
     private final List<String> unknown = new ArrayList<>();
     private boolean crashed;
+    /** Steps on a capability after its trace was cut: recorded, not validated. */
+    private long dropped;
 
     public CapsTraces(Machine machine) {
         this.machine = machine;
@@ -76,6 +78,11 @@ public final class CapsTraces implements Recorder {
         return new ArrayList<>(entries.values());
     }
 
+    /** Steps on capabilities after their traces were cut (or after a crash): not validated. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
     /** Events that name no capability this recorder knows how to find. */
     public synchronized List<String> unknown() {
         return new ArrayList<>(unknown);
@@ -83,10 +90,12 @@ public final class CapsTraces implements Recorder {
 
     @Override
     public synchronized void record(String event, int core, long... a) {
-        if (crashed) return;
-        if (machine.live().size() < machine.size()) { // a core crashed: the spec models no crash
+        if (!crashed && machine.live().size() < machine.size()) { // a core crashed: the spec models no crash
             crashed = true;
             for (Entry e : entries.values()) cut(e, "a core crashed");
+        }
+        if (crashed) {
+            dropped++;
             return;
         }
         Long capId = capabilityOf(event, core, a);
@@ -131,6 +140,7 @@ public final class CapsTraces implements Recorder {
         }
         if (event.equals("CommitRetype")) born(e, core, a[1]);
         if (e.cut == null) e.map.record(event, core, a);
+        else dropped++;
     }
 
     /**

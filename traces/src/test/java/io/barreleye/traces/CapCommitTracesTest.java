@@ -81,6 +81,57 @@ class CapCommitTracesTest {
         assertTrue(ok.conforms(), ok.diagnosis());
     }
 
+    /**
+     * Any run, one trace per capability (CapsTraces): the region and the retype's new capability
+     * (owned by its requester) each get a trace; a copy of the retype cuts the region's trace (the
+     * spec keeps a retype with its requester), a delete cuts the retype's; what was not cut ends
+     * with Quiescent, and every trace conforms up to where it stops.
+     */
+    @Test
+    void everyCapabilityOfARunGetsItsOwnTrace() throws IOException {
+        CapCommitDriver.Rig rig = rig(17, Set.of());
+        CapsTraces traces = new CapsTraces(rig.m);
+        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        assertTrue(rig.run(0, c -> c.copy(rig.region, 1)).succeeded());
+        long child = ((Outcome.Success<Long>) rig.run(1, c -> c.retype(rig.region, CapType.FRAME, 0, R / 2))).value();
+        assertTrue(rig.run(1, c -> c.copy(child, 2)).succeeded());
+        assertTrue(rig.run(2, c -> c.delete(child)).succeeded());
+        assertTrue(rig.run(0, c -> c.copy(rig.region, 2)).succeeded());
+        rig.settle();
+        traces.quiesce(rig.m);
+        java.util.Map<Long, CapsTraces.Entry> byId = new java.util.HashMap<>();
+        for (CapsTraces.Entry e : traces.traces()) byId.put(e.capId, e);
+        assertEquals(java.util.Set.of(rig.region, child), byId.keySet());
+        assertEquals("a copy of its retype " + Long.toHexString(child), byId.get(rig.region).cut());
+        assertEquals("a Delete", byId.get(child).cut());
+        assertEquals(3, traces.dropped(), "the Delete, and the region's last copy (Copy, RecvCopy) after its cut");
+        assertTrue(byId.get(child).map.lines().get(0).contains("\"Owner\":2"), byId.get(child).map.lines().get(0));
+        for (CapsTraces.Entry e : traces.traces()) {
+            TraceValidator.Result r = validate(e.map, "capability-" + Long.toHexString(e.capId));
+            assertTrue(r.conforms(), r.diagnosis());
+        }
+        assertEquals(List.of(), traces.unknown());
+
+        // nothing cut: the run's end is the spec's Quiescent, read from every replica
+        CapCommitDriver.Rig clean = rig(19, Set.of());
+        CapsTraces whole = new CapsTraces(clean.m);
+        io.barreleye.caps.Caps.setRecorder(clean.m, whole);
+        assertTrue(clean.run(0, c -> c.copy(clean.region, 1)).succeeded());
+        assertTrue(clean.run(0, c -> c.move(clean.region, 1)).succeeded());
+        clean.settle();
+        whole.quiesce(clean.m);
+        CapsTraces.Entry only = whole.traces().get(0);
+        assertEquals(null, only.cut());
+        List<String> lines = only.map.lines();
+        assertTrue(lines.get(lines.size() - 1).contains("\"event\":\"Quiescent\""), String.join("\n", lines));
+        TraceValidator.Result r = validate(only.map, "capability-whole");
+        assertTrue(r.conforms(), r.diagnosis());
+    }
+
+    private TraceValidator.Result validate(CapCommitMapping map, String name) throws IOException {
+        return Validation.written(tmp.resolve(name + ".ndjson"), map.lines());
+    }
+
     /** An aborted retype that keeps the owner's lock diverges at its Unlock, which reads the lock from the owner's replica. */
     @Test
     void anAbortThatKeepsItsLockDiverges() throws IOException {
