@@ -74,13 +74,36 @@ public abstract class FullRingScenario {
                 .sequentialSpecification(spec);
     }
 
-    /** The sequential specification: {@link RingModel}'s messages as id * 100 + length. */
-    public abstract static class Spec {
+    /**
+     * The sequential specification: {@link RingModel}'s messages as id * 100 + length. It also
+     * serves the history checker ({@link ChannelHistoryTest}), which needs copies and equality.
+     */
+    public static class Spec {
         private final RingModel ring;
         private long nextId;
 
-        protected Spec(RingModel ring) {
+        Spec(RingModel ring, long nextId) {
             this.ring = ring;
+            this.nextId = nextId;
+        }
+
+        Spec copy() {
+            return new Spec(ring.copy(), nextId);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Spec s && s.nextId == nextId && s.ring.equals(ring);
+        }
+
+        @Override
+        public int hashCode() {
+            return ring.hashCode() * 31 + Long.hashCode(nextId);
+        }
+
+        @Override
+        public String toString() {
+            return ring.getClass().getSimpleName() + " " + ring.key() + ", next id " + nextId;
         }
 
         public boolean trySend(int len) {
@@ -99,13 +122,13 @@ public abstract class FullRingScenario {
 
     public static final class EpochAckSpec extends Spec {
         public EpochAckSpec() {
-            super(RingModel.of(Generation.EPOCH_ACK, SLOTS));
+            super(RingModel.of(Generation.EPOCH_ACK, SLOTS), 0);
         }
     }
 
     public static final class UsedBitSpec extends Spec {
         public UsedBitSpec() {
-            super(RingModel.of(Generation.USED_BIT, SLOTS));
+            super(RingModel.of(Generation.USED_BIT, SLOTS), 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.barreleye.channel;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * What one direction of a URPC channel of N slots does, written from {@code specs/Urpc.tla}'s
@@ -38,6 +39,22 @@ abstract class RingModel {
     /** Takes the next message, or null when none is written. */
     abstract Long recv();
 
+    /** An independent copy (the history checker explores states side by side). */
+    abstract RingModel copy();
+
+    /** What distinguishes two states: equal keys, equal futures. */
+    abstract List<Object> key();
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof RingModel m && m.getClass() == getClass() && key().equals(m.key());
+    }
+
+    @Override
+    public final int hashCode() {
+        return key().hashCode();
+    }
+
     /** Generation B: a used bit per slot. */
     static final class UsedBit extends RingModel {
         private final ArrayDeque<Long> ring = new ArrayDeque<>();
@@ -56,6 +73,18 @@ abstract class RingModel {
         @Override
         Long recv() {
             return ring.poll();
+        }
+
+        @Override
+        RingModel copy() {
+            UsedBit c = new UsedBit(slots);
+            c.ring.addAll(ring);
+            return c;
+        }
+
+        @Override
+        List<Object> key() {
+            return List.of(List.copyOf(ring));
         }
     }
 
@@ -110,6 +139,26 @@ abstract class RingModel {
                 acksWritten++;
             }
             return d == null ? null : d.m();
+        }
+
+        @Override
+        RingModel copy() {
+            EpochAck c = new EpochAck(slots);
+            c.data.addAll(data);
+            c.acks.addAll(acks);
+            c.next = next;
+            c.acked = acked;
+            c.acksTaken = acksTaken;
+            c.taken = taken;
+            c.ackSent = ackSent;
+            c.acksWritten = acksWritten;
+            c.acksKnownTaken = acksKnownTaken;
+            return c;
+        }
+
+        @Override
+        List<Object> key() {
+            return List.of(List.copyOf(data), List.copyOf(acks), next, acked, acksTaken, taken, ackSent, acksWritten, acksKnownTaken);
         }
     }
 }
