@@ -82,9 +82,13 @@ public final class TupleValue extends FcnValue {
         return sum;
     }
 
-    /** Carries this tuple's sum, when computed, to {@code t}, adjusted by {@code delta}. */
-    private TupleValue withSum(TupleValue t, long delta) {
-        if (summed) {
+    /**
+     * Gives {@code t} this tuple's sum adjusted by {@code delta}, when {@code known} (this tuple's
+     * sum was computed when the caller read {@link #summed}, once: another thread may compute it
+     * meanwhile, and the delta was computed for the answer the caller got).
+     */
+    private TupleValue withSum(TupleValue t, boolean known, long delta) {
+        if (known) {
             t.sum = sum + delta;
             t.summed = true;
         }
@@ -99,19 +103,20 @@ public final class TupleValue extends FcnValue {
      * through the new tuple's final fields.
      */
     public TupleValue append(Value v) {
-        long delta = summed ? term(len + 1, v) : 0;
+        boolean known = summed;
+        long delta = known ? term(len + 1, v) : 0;
         if (claimed != null && len < buf.length && claimed.compareAndSet(len, len + 1)) {
             buf[len] = v;
-            return withSum(new TupleValue(buf, len + 1, claimed), delta);
+            return withSum(new TupleValue(buf, len + 1, claimed), known, delta);
         }
         if (len + 1 < GROW_FROM) {
             Value[] r = java.util.Arrays.copyOf(buf, len + 1);
             r[len] = v;
-            return withSum(new TupleValue(r), delta);
+            return withSum(new TupleValue(r), known, delta);
         }
         Value[] r = java.util.Arrays.copyOf(buf, len + 1 + (len >> 1));
         r[len] = v;
-        return withSum(new TupleValue(r, len + 1, new java.util.concurrent.atomic.AtomicInteger(len + 1)), delta);
+        return withSum(new TupleValue(r, len + 1, new java.util.concurrent.atomic.AtomicInteger(len + 1)), known, delta);
     }
 
     @Override protected int shape() { return 0; }
@@ -140,7 +145,8 @@ public final class TupleValue extends FcnValue {
         if (i.value < 1 || i.value > len) return this; // outside the domain: unchanged, as in TLC
         Value[] e = java.util.Arrays.copyOf(buf, len);
         e[i.value - 1] = v;
-        return withSum(new TupleValue(e), summed ? term(i.value, v) - term(i.value, buf[i.value - 1]) : 0);
+        boolean known = summed;
+        return withSum(new TupleValue(e), known, known ? term(i.value, v) - term(i.value, buf[i.value - 1]) : 0);
     }
 
     @Override public long fingerprint(long seed) {
