@@ -45,9 +45,14 @@ final class VerifyCommand implements Callable<Integer> {
         List<Conformance.Coverage> cov = Conformance.coverage(runs, specs, w);
         for (Conformance.Coverage c : cov) {
             String states = c.statesVisited() < 0 ? "states not counted (the runs' constants are outside every model)"
-                    : c.statesVisited() + " of " + c.modelDistinct() + " distinct states";
+                    : String.format(java.util.Locale.ROOT, "%d of %d distinct states (%.3f%%)", c.statesVisited(), c.modelDistinct(),
+                    c.statesPercent());
             System.out.printf("  coverage of %s (%s): %d of %d actions, %s%n", c.spec(), c.model(), c.actionsTaken().size(),
                     c.allActions().size(), states);
+            c.explained().forEach((a, e) -> System.out.println("    " + a + " untaken: "
+                    + (e.kind() == io.barreleye.traces.UntakenActions.Kind.CANNOT_OCCUR ? "cannot occur: " : "not reached yet: ")
+                    + e.reason()));
+            for (String a : c.unexplained()) System.out.println("    " + a + " untaken, and no reason is listed (UntakenActions)");
         }
         ReportWriter.write(report, models, runs, cov);
         System.out.println("Report: " + report.resolve("index.html") + " and report.json");

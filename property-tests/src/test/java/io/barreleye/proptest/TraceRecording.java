@@ -113,6 +113,12 @@ final class TraceRecording implements Recording {
     @Override
     public String validate() {
         RUNS.incrementAndGet();
+        // every trace of the run is validated at once, on all cores: the protocol traces beside the
+        // channels (which checkAll validates in parallel too); divergences are reported in a fixed order
+        java.util.concurrent.CompletableFuture<String> membershipCheck = views == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> protocolUnchecked("membership", "Membership.tla", views.lines()));
+        java.util.concurrent.CompletableFuture<String> unmapCheck = unmap == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> protocolUnchecked("unmap", unmap.spec(), unmap.lines()));
         try {
             for (ChannelTraces.Checked c : channels.checkAll(null, "seed-" + setup.seed() + "-", SPECS)) {
                 CHANNEL_TRACES.incrementAndGet();
@@ -124,7 +130,7 @@ final class TraceRecording implements Recording {
             }
             if (views != null) {
                 MEMBERSHIP_TRACES.incrementAndGet();
-                String bad = protocol("membership", "Membership.tla", views.lines());
+                String bad = membershipCheck.join();
                 if (bad != null) return bad;
             }
             if (capabilities != null) {
@@ -142,10 +148,22 @@ final class TraceRecording implements Recording {
             }
             if (unmap != null) {
                 if (unmap.truncated()) PREFIX_TRACES.incrementAndGet();
-                String bad = protocol("unmap", unmap.spec(), unmap.lines());
+                String bad = unmapCheck.join();
                 if (bad != null) return bad;
             }
             return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            // a run that returns early still waits for what it started (the counters are read after it)
+            if (membershipCheck != null) membershipCheck.exceptionally(t -> null).join();
+            if (unmapCheck != null) unmapCheck.exceptionally(t -> null).join();
+        }
+    }
+
+    private String protocolUnchecked(String name, String spec, java.util.List<String> lines) {
+        try {
+            return protocol(name, spec, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

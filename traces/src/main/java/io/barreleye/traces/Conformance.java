@@ -62,7 +62,32 @@ public final class Conformance {
      * model's ({@code modelDistinct} -1: not enumerated, the runs' constants make it too large).
      */
     public record Coverage(String spec, String model, Set<String> actionsTaken, Set<String> allActions, long statesVisited,
-                           long modelDistinct) {}
+                           long modelDistinct) {
+        /** The untaken actions that {@link UntakenActions} explains, with the reason. */
+        public Map<String, UntakenActions.Entry> explained() {
+            Set<String> untaken = new TreeSet<>(allActions);
+            untaken.removeAll(actionsTaken);
+            return UntakenActions.of(spec, model, untaken);
+        }
+
+        /** The untaken actions nothing explains: a workload is missing, or a reason is. */
+        public Set<String> unexplained() {
+            Set<String> out = new TreeSet<>(allActions);
+            out.removeAll(actionsTaken);
+            out.removeAll(explained().keySet());
+            return out;
+        }
+
+        /** Actions that {@link UntakenActions} lists as untaken but some run took: the list is stale. */
+        public Set<String> takenThoughListed() {
+            return UntakenActions.of(spec, model, actionsTaken).keySet();
+        }
+
+        /** The visited share of the model's distinct states, as a percentage; NaN when not counted. */
+        public double statesPercent() {
+            return statesVisited < 0 || modelDistinct <= 0 ? Double.NaN : 100.0 * statesVisited / modelDistinct;
+        }
+    }
 
     public static final int CORES = 3;
     public static final int FRAMES_PER_CORE = 1;
@@ -101,6 +126,9 @@ public final class Conformance {
         for (MembershipDriver.Change change : MembershipDriver.Change.values()) {
             for (long seed = 1; seed <= seeds; seed++) membershipRun(specsDir, outDir, new SimRuntime(seed), seed, change, runs);
             if (change != MembershipDriver.Change.CRASH) membershipRun(specsDir, outDir, new ThreadRuntime(), 0, change, runs);
+        }
+        for (MembershipFaultsDriver.Scenario sc : MembershipFaultsDriver.Scenario.values()) {
+            for (long seed = 1; seed <= seeds; seed++) membershipFaultsRun(specsDir, outDir, seed, sc, runs);
         }
         for (long seed = 1; seed <= seeds; seed++) churnRun(specsDir, outDir, new SimRuntime(seed), seed, runs);
         churnRun(specsDir, outDir, new ThreadRuntime(), 0, runs);
@@ -192,6 +220,17 @@ public final class Conformance {
         addChannels(runs, channelsRun(workload, rt, seed, run.channels(), outDir, specsDir));
     }
 
+    /** A recovery scenario of the agreement protocol (simulation only), validated with the run's own bounds. */
+    static void membershipFaultsRun(Path specsDir, Path outDir, long seed, MembershipFaultsDriver.Scenario sc, List<Run> runs)
+            throws IOException {
+        SimRuntime rt = new SimRuntime(seed);
+        MembershipDriver.Run run = MembershipFaultsDriver.run(rt, seed, sc);
+        String workload = "membership-" + sc.name().toLowerCase().replace('_', '-');
+        runs.add(validated(workload, rt.name(), seed, outDir.resolve(fileName(workload, rt, seed) + ".ndjson"), run.map().lines(),
+                specsDir, false));
+        addChannels(runs, channelsRun(workload, rt, seed, run.channels(), outDir, specsDir));
+    }
+
     /**
      * The membership churn of {@code run --workload membership} on four cores: operations from
      * every core at once, leaves and rejoins, a hot-plugged core, and in the simulation on even
@@ -257,6 +296,11 @@ public final class Conformance {
      * the spec with those constants.
      */
     public static List<Coverage> coverage(List<Run> runs, Path specsDir, int workers) throws IOException {
+        return coverage(runs, specsDir, workers, true);
+    }
+
+    /** As {@link #coverage(List, Path, int)}; {@code countStates} false: actions only (statesVisited -1). */
+    public static List<Coverage> coverage(List<Run> runs, Path specsDir, int workers, boolean countStates) throws IOException {
         List<Coverage> out = new ArrayList<>();
         TreeMap<String, List<Run>> byModel = new TreeMap<>();
         for (Run r : runs) {
@@ -268,7 +312,7 @@ public final class Conformance {
             Run sample = null;
             for (Run r : group) {
                 taken.addAll(r.result().actions().keySet());
-                if (r.inModel() && r.traces() == 1) {
+                if (countStates && r.inModel() && r.traces() == 1) {
                     states.addAll(r.result().states());
                     if (sample == null) sample = r;
                 }

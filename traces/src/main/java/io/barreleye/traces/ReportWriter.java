@@ -44,7 +44,18 @@ public final class ReportWriter {
             j.append("    {\"spec\": ").append(Report.quoteJson(c.spec())).append(", \"model\": ").append(Report.quoteJson(c.model()))
                     .append(", \"actionsTaken\": ").append(c.actionsTaken().size()).append(", \"actions\": ").append(c.allActions().size())
                     .append(", \"statesVisited\": ").append(c.statesVisited()).append(", \"modelDistinct\": ").append(c.modelDistinct())
-                    .append('}').append(i + 1 < cov.size() ? ",\n" : "\n");
+                    .append(", \"untaken\": {");
+            String sep = "";
+            for (var e : c.explained().entrySet()) {
+                j.append(sep).append(Report.quoteJson(e.getKey())).append(": ")
+                        .append(Report.quoteJson(e.getValue().kind().name().toLowerCase() + ": " + e.getValue().reason()));
+                sep = ", ";
+            }
+            for (String a : c.unexplained()) {
+                j.append(sep).append(Report.quoteJson(a)).append(": \"unexplained\"");
+                sep = ", ";
+            }
+            j.append("}}").append(i + 1 < cov.size() ? ",\n" : "\n");
         }
         j.append("  ]\n}\n");
         OutputFiles.write(dir.resolve("report.json"), j.toString());
@@ -87,7 +98,8 @@ public final class ReportWriter {
             h.append("<tr><td>").append(esc(c.spec())).append("</td><td>").append(esc(c.model())).append("</td><td>")
                     .append(coverageBar(c)).append("</td><td>")
                     .append(c.statesVisited() < 0 ? "not counted: the runs' constants are outside every model"
-                            : c.statesVisited() + " of " + c.modelDistinct()).append("</td></tr>");
+                            : String.format(java.util.Locale.ROOT, "%d of %d (%.3f%%)", c.statesVisited(), c.modelDistinct(),
+                            c.statesPercent())).append("</td></tr>");
         }
         h.append("</table></body></html>\n");
         OutputFiles.write(dir.resolve("index.html"), h.toString());
@@ -104,6 +116,9 @@ public final class ReportWriter {
             boolean hit = c.actionsTaken().contains(a);
             b.append(hit ? " " : " <span class=\"off\">").append(esc(a)).append(hit ? "" : " (never)</span>");
         }
+        c.explained().forEach((a, e) -> b.append("<br><span class=\"off\">").append(esc(a)).append("</span> ")
+                .append(e.kind() == UntakenActions.Kind.CANNOT_OCCUR ? "cannot occur in the implementation: " : "not reached by any run yet: ")
+                .append(esc(e.reason())));
         return b.toString();
     }
 

@@ -108,9 +108,12 @@ class ImplTracesTest {
                 bad.diagnosis());
     }
 
+    /** Seeds per workload: the membership recovery scenarios take Forget and CancelLeave from seed 2 on. */
+    static final int COVERAGE_SEEDS = 3;
+
     @org.junit.jupiter.api.Test
     void verifyRunsRecordValidateAndReport() throws IOException {
-        java.util.List<Conformance.Run> runs = Conformance.runAll(Validation.SPECS, tmp.resolve("traces"), 1);
+        java.util.List<Conformance.Run> runs = Conformance.runAll(Validation.SPECS, tmp.resolve("traces"), COVERAGE_SEEDS);
         java.util.Set<String> simulated = new java.util.TreeSet<>();
         java.util.Set<String> threaded = new java.util.TreeSet<>();
         for (Conformance.Run r : runs) {
@@ -125,7 +128,18 @@ class ImplTracesTest {
         for (Conformance.Coverage c : cov) {
             assertTrue(!c.actionsTaken().isEmpty() && c.allActions().containsAll(c.actionsTaken()), c.toString());
             if (c.statesVisited() >= 0) assertTrue(c.statesVisited() > 0 && c.statesVisited() <= c.modelDistinct(), c.toString());
+            // every action is taken by some run, or UntakenActions says why not; and nothing it lists is taken
+            assertEquals(java.util.Set.of(), c.unexplained(), c.spec() + " " + c.model() + ": untaken actions without a reason");
+            assertEquals(java.util.Set.of(), c.takenThoughListed(), c.spec() + " " + c.model()
+                    + ": UntakenActions lists actions that runs take; delete those entries");
         }
+        // and every entry of the list names an action some group of runs leaves untaken (none is stale or misspelt)
+        for (UntakenActions.Entry e : UntakenActions.ENTRIES) {
+            assertTrue(cov.stream().anyMatch(c -> c.spec().equals(e.spec()) && (e.model() == null || e.model().equals(c.model()))
+                    && c.explained().get(e.action()) == e), "no runs of " + e.spec() + " leave " + e.action() + " untaken: " + e);
+        }
+        assertTrue(cov.stream().anyMatch(c -> c.spec().equals("Membership.tla") && c.actionsTaken().containsAll(
+                java.util.Set.of("Forget", "CancelLeave"))), "the recovery scenarios take Forget and CancelLeave: " + cov);
         // the in-model groups count their states against the pinned distinct counts of the models they ran in
         assertTrue(cov.stream().anyMatch(c -> c.model().equals("Urpc_B_large.cfg") && c.modelDistinct() == 1156), cov.toString());
         assertTrue(cov.stream().anyMatch(c -> c.model().equals("CapCommit_large.cfg") && c.modelDistinct() == 5041200), cov.toString());

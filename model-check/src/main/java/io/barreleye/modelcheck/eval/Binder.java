@@ -97,11 +97,11 @@ public final class Binder {
         int nextName = nextG == g ? name + 1 : 0;
         for (Value x : sets[g]) {
             if (grp.tuple()) {
-                if (!(x instanceof TupleValue t) || t.elems.length != grp.count()) {
+                if (!(x instanceof TupleValue t) || t.elems().length != grp.count()) {
                     throw new EvalException(grp.set().span, "a tuple pattern of " + grp.count()
                             + " names ranges over a set containing " + Values.brief(x));
                 }
-                System.arraycopy(t.elems, 0, frame.slots, grp.first(), grp.count());
+                System.arraycopy(t.elems(), 0, frame.slots, grp.first(), grp.count());
             } else {
                 frame.slots[grp.first() + name] = x;
             }
@@ -124,8 +124,8 @@ public final class Binder {
             frame.slots[0] = key;
             return true;
         }
-        if (!(key instanceof TupleValue t) || t.elems.length != size) return false;
-        System.arraycopy(t.elems, 0, frame.slots, 0, size);
+        if (!(key instanceof TupleValue t) || t.elems().length != size) return false;
+        System.arraycopy(t.elems(), 0, frame.slots, 0, size);
         return true;
     }
 

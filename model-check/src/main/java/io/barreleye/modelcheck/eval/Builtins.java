@@ -119,7 +119,7 @@ public final class Builtins {
         def("Sequences", "Seq", 1, (c, at, a) -> new LazySets.SeqSet(Values.asSet(at, "Seq", a[0])));
         // A string is a sequence for Len, Tail, SubSeq and \o (TLC's overrides accept it), not for Head or Append.
         def("Sequences", "Len", 1, (c, at, a) -> a[0] instanceof StringValue str
-                ? IntValue.of(str.value.length()) : IntValue.of(Values.asSeq(at, "Len", a[0]).elems.length));
+                ? IntValue.of(str.value.length()) : IntValue.of(Values.asSeq(at, "Len", a[0]).size()));
         def("Sequences", "\\o", 2, (c, at, a) -> {
             if (a[0] instanceof StringValue x) {
                 if (!(a[1] instanceof StringValue y)) {
@@ -127,14 +127,14 @@ public final class Builtins {
                 }
                 return StringValue.of(x.value + y.value);
             }
-            Value[] x = Values.asSeq(at, "\\o", a[0]).elems, y = Values.asSeq(at, "\\o", a[1]).elems;
+            Value[] x = Values.asSeq(at, "\\o", a[0]).elems(), y = Values.asSeq(at, "\\o", a[1]).elems();
             Value[] r = Arrays.copyOf(x, x.length + y.length);
             System.arraycopy(y, 0, r, x.length, y.length);
             return TupleValue.of(r);
         });
         def("Sequences", "Append", 2, (c, at, a) -> Values.asSeq(at, "Append", a[0]).append(a[1]));
         def("Sequences", "Head", 1, (c, at, a) -> {
-            Value[] x = Values.asSeq(at, "Head", a[0]).elems;
+            Value[] x = Values.asSeq(at, "Head", a[0]).elems();
             if (x.length == 0) throw new EvalException(at, "Head of the empty sequence");
             return x[0];
         });
@@ -143,23 +143,23 @@ public final class Builtins {
                 if (str.value.isEmpty()) throw new EvalException(at, "Tail of the empty string");
                 return StringValue.of(str.value.substring(1));
             }
-            Value[] x = Values.asSeq(at, "Tail", a[0]).elems;
+            Value[] x = Values.asSeq(at, "Tail", a[0]).elems();
             if (x.length == 0) throw new EvalException(at, "Tail of the empty sequence");
             return TupleValue.of(Arrays.copyOfRange(x, 1, x.length));
         });
         def("Sequences", "SubSeq", 3, (c, at, a) -> {
             int m = i(at, "SubSeq", a[1]), n = i(at, "SubSeq", a[2]);
             String str = a[0] instanceof StringValue sv ? sv.value : null;
-            int len = str != null ? str.length() : Values.asSeq(at, "SubSeq", a[0]).elems.length;
+            int len = str != null ? str.length() : Values.asSeq(at, "SubSeq", a[0]).size();
             if (m > n) return str != null ? StringValue.of("") : TupleValue.EMPTY;
             if (m < 1 || n > len) {
                 throw new EvalException(at, "SubSeq(s, " + m + ", " + n + ") on a sequence of length " + len);
             }
             if (str != null) return StringValue.of(str.substring(m - 1, n));
-            return TupleValue.of(Arrays.copyOfRange(((TupleValue) a[0]).elems, m - 1, n));
+            return TupleValue.of(Arrays.copyOfRange(((TupleValue) a[0]).elems(), m - 1, n));
         });
         def("Sequences", "SelectSeq", 2, (c, at, a) -> {
-            Value[] x = Values.asSeq(at, "SelectSeq", a[0]).elems;
+            Value[] x = Values.asSeq(at, "SelectSeq", a[0]).elems();
             Closure test = closure(at, "SelectSeq", a[1], 1);
             List<Value> out = new ArrayList<>();
             for (Value v : x) {
@@ -291,7 +291,7 @@ public final class Builtins {
             return SetEnumValue.of(out);
         });
         def("TLC", "SortSeq", 2, (c, at, a) -> {
-            Value[] s = Values.asSeq(at, "SortSeq", a[0]).elems.clone();
+            Value[] s = Values.asSeq(at, "SortSeq", a[0]).elems().clone();
             Closure lt = closure(at, "SortSeq", a[1], 2);
             // insertion sort: the order is user-defined and may not be a total order
             for (int k = 1; k < s.length; k++) {

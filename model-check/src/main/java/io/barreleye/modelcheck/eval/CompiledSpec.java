@@ -715,8 +715,8 @@ public final class CompiledSpec {
         Value m = perm.get(v);
         if (m != null) return m;
         if (v instanceof TupleValue t) {
-            Value[] e = new Value[t.elems.length];
-            for (int i = 0; i < e.length; i++) e[i] = permute(t.elems[i], perm);
+            Value[] e = new Value[t.size()];
+            for (int i = 0; i < e.length; i++) e[i] = permute(t.get(i), perm);
             return TupleValue.of(e);
         }
         if (v instanceof FcnValue f) {

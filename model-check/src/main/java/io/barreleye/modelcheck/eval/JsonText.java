@@ -36,7 +36,7 @@ final class JsonText {
         } else if (v instanceof ModelValue m) {
             sb.append(Report.quoteJson(m.name));
         } else if (v instanceof TupleValue t) {
-            array(t.elems, sb);
+            array(t.elems(), sb);
         } else if (v instanceof FcnValue f) {
             object(f.domainArray(), f.valueArray(), sb);
         } else if (v instanceof SetValue s) {

@@ -123,6 +123,12 @@ public final class Json {
         if (p < s.length() && (s.charAt(p) == '.' || s.charAt(p) == 'e' || s.charAt(p) == 'E')) {
             throw error("only integers are allowed in traces");
         }
+        if (p - digits <= 18) {
+            // at most 18 digits cannot overflow a long: no substring, no parse
+            long v = 0;
+            for (int i = digits; i < p; i++) v = v * 10 + (s.charAt(i) - '0');
+            return s.charAt(start) == '-' ? -v : v;
+        }
         try {
             return Long.parseLong(s.substring(start, p));
         } catch (NumberFormatException e) {

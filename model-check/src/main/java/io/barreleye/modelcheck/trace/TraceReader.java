@@ -37,34 +37,79 @@ final class TraceReader {
 
     private TraceReader() {}
 
+    /** Event lines are parsed in batches of this many, each batch in parallel. */
+    static final int BATCH = 4096;
+
     static Trace read(Path file, Iterator<String> lines) {
         List<TraceEvent> events = new ArrayList<>();
         Header h = null;
         int n = 0;
+        String[] batch = new String[BATCH];
+        int[] numbers = new int[BATCH];
+        int k = 0;
         while (true) {
             String line;
             try {
                 if (!lines.hasNext()) break;
                 line = lines.next();
             } catch (TraceLines.TooLong e) {
+                parse(file, batch, numbers, k, h, events); // an error on an earlier line comes first
                 throw new Trace.TraceException(file + ":" + e.line + ": " + e.getMessage());
             }
             n++;
             if (line.isBlank()) continue;
-            Map<String, Object> o = object(file, n, line);
-            try {
-                if (h == null) {
+            if (h == null) {
+                Map<String, Object> o = object(file, n, line);
+                try {
                     h = header(o, n);
-                } else {
-                    events.add(event(o, n, h.byClock));
+                } catch (FieldError e) {
+                    throw located(file, n, line, e);
                 }
-            } catch (FieldError e) {
-                throw new Trace.TraceException(file + ":" + n + ":" + Json.columnOf(line, e.path) + ": " + e.getMessage());
+                continue;
+            }
+            batch[k] = line;
+            numbers[k++] = n;
+            if (k == BATCH) {
+                parse(file, batch, numbers, k, h, events);
+                k = 0;
             }
         }
+        parse(file, batch, numbers, k, h, events);
         if (h == null) throw new Trace.TraceException(file + ":1: empty trace: no header line");
         if (h.byClock) events.sort(Comparator.comparingLong(TraceEvent::clock).thenComparingInt(TraceEvent::line));
         return new Trace(file, h.spec, h.model, h.constants, events, h.line);
+    }
+
+    /**
+     * Parses the first {@code k} event lines of {@code batch} (their line numbers in {@code
+     * numbers}) and appends their events in order: independent lines, so parsed in parallel when
+     * there are many; a malformed line's error is thrown, the first in line order.
+     */
+    private static void parse(Path file, String[] batch, int[] numbers, int k, Header h, List<TraceEvent> events) {
+        if (k == 0) return;
+        Object[] out = new Object[k]; // a TraceEvent, or the TraceException of its line
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, k);
+        (k >= 256 ? range.parallel() : range).forEach(i -> {
+            try {
+                Map<String, Object> o = object(file, numbers[i], batch[i]);
+                try {
+                    out[i] = event(o, numbers[i], h.byClock);
+                } catch (FieldError e) {
+                    out[i] = located(file, numbers[i], batch[i], e);
+                }
+            } catch (Trace.TraceException e) {
+                out[i] = e;
+            }
+        });
+        for (int i = 0; i < k; i++) {
+            if (out[i] instanceof Trace.TraceException e) throw e;
+            events.add((TraceEvent) out[i]);
+            batch[i] = null;
+        }
+    }
+
+    private static Trace.TraceException located(Path file, int n, String line, FieldError e) {
+        return new Trace.TraceException(file + ":" + n + ":" + Json.columnOf(line, e.path) + ": " + e.getMessage());
     }
 
     @SuppressWarnings("unchecked")

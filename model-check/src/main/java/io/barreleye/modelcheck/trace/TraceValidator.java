@@ -6,7 +6,6 @@ import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class TraceValidator {
 
     public Result validate(List<TraceEvent> events) {
         Map<String, Long> actions = new TreeMap<>();
-        Set<Long> visited = new HashSet<>();
+        StateFingerprints visited = new StateFingerprints();
         List<Value[]> current = new ArrayList<>();
         int start = 0;
         List<Value[]> inits = new ArrayList<>();
@@ -70,7 +69,7 @@ public final class TraceValidator {
                         + e.args().length, actions, visited);
             }
             List<Value[]> next = new ArrayList<>();
-            Set<Long> seen = new HashSet<>();
+            Successors seen = new Successors();
             try {
                 for (Value[] s : current) {
                     spec.successorsVia(e.name(), e.args(), s, i + 1, (t, l) -> {
@@ -86,14 +85,46 @@ public final class TraceValidator {
                         + " record more variables", actions, visited);
             }
             actions.merge(e.name(), 1L, Long::sum);
-            visited.addAll(seen);
+            seen.addTo(visited);
             current = next;
             explained = i + 1;
         }
         return new Result(true, events.size(), events.size(), null, actions, visited);
     }
 
-    private Result fail(List<TraceEvent> events, int i, String why, Map<String, Long> actions, Set<Long> visited) {
+    /**
+     * The fingerprints of one event's agreeing successors, to keep each state once: almost always
+     * one or two, so a short array searched linearly, a set only beyond that.
+     */
+    private static final class Successors {
+        private long[] fps = new long[4];
+        private int n;
+        private StateFingerprints many;
+
+        boolean add(long fp) {
+            if (many != null) return many.add(fp);
+            for (int k = 0; k < n; k++) {
+                if (fps[k] == fp) return false;
+            }
+            if (n == fps.length) {
+                many = new StateFingerprints();
+                for (int k = 0; k < n; k++) many.add(fps[k]);
+                return many.add(fp);
+            }
+            fps[n++] = fp;
+            return true;
+        }
+
+        void addTo(StateFingerprints visited) {
+            if (many != null) {
+                visited.addAll(many);
+                return;
+            }
+            for (int k = 0; k < n; k++) visited.add(fps[k]);
+        }
+    }
+
+    private Result fail(List<TraceEvent> events, int i, String why, Map<String, Long> actions, StateFingerprints visited) {
         TraceEvent e = events.get(i);
         String d = "event " + (i + 1) + " (line " + e.line() + "): " + e.describe() + "\n  " + why;
         return new Result(false, i, events.size(), d, actions, visited);

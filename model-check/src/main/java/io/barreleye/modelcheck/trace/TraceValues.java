@@ -101,9 +101,9 @@ public final class TraceValues {
             sb.append("{\"mv\":").append(io.barreleye.modelcheck.Report.quoteJson(m.name)).append('}');
         } else if (v instanceof TupleValue t) {
             sb.append('[');
-            for (int i = 0; i < t.elems.length; i++) {
+            for (int i = 0; i < t.elems().length; i++) {
                 if (i > 0) sb.append(',');
-                write(t.elems[i], sb);
+                write(t.elems()[i], sb);
             }
             sb.append(']');
         } else if (v instanceof RecordValue r) {

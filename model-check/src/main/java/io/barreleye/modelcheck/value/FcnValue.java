@@ -54,8 +54,8 @@ public abstract class FcnValue extends Value {
         }
         if (this instanceof TupleValue t1 && f instanceof TupleValue t2) {
             // domains 1..n and 1..m: the shorter first, then element by element
-            int c = Integer.compare(t1.elems.length, t2.elems.length);
-            for (int i = 0; c == 0 && i < t1.elems.length; i++) c = t1.elems[i].compareTo(t2.elems[i]);
+            int c = Integer.compare(t1.size(), t2.size());
+            for (int i = 0; c == 0 && i < t1.size(); i++) c = t1.get(i).compareTo(t2.get(i));
             return c;
         }
         if (this instanceof RecordValue r1 && f instanceof RecordValue r2) {
@@ -132,13 +132,21 @@ public abstract class FcnValue extends Value {
 
         @Override public int size() { return dom.length; }
 
+        /** The hash of the pairs, computed once per function (see {@link SetEnumValue}'s selfHash). */
+        private long selfHash;
+        private volatile boolean hashed;
+
         @Override public long fingerprint(long seed) {
-            long h = mix(seed, 0x53);
-            for (int i = 0; i < dom.length; i++) {
-                h = dom[i].fingerprint(h);
-                h = vals[i].fingerprint(h);
+            if (!hashed) {
+                long h = 0x53;
+                for (int i = 0; i < dom.length; i++) {
+                    h = dom[i].fingerprint(h);
+                    h = vals[i].fingerprint(h);
+                }
+                selfHash = h;
+                hashed = true;
             }
-            return h;
+            return mix(seed, selfHash);
         }
 
         @Override public void print(StringBuilder sb) {

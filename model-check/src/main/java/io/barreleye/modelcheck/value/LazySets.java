@@ -33,7 +33,7 @@ public final class LazySets {
                 if (untypedModelValue(v)) return false;
                 throw cannotTest(v, this);
             }
-            for (Value e : t.elems) {
+            for (Value e : t.elems()) {
                 if (!elem.contains(e)) return false;
             }
             return true;
@@ -150,9 +150,9 @@ public final class LazySets {
         }
 
         @Override public boolean contains(Value v) {
-            if (!(v instanceof TupleValue t) || t.elems.length != sets.length) return false;
+            if (!(v instanceof TupleValue t) || t.elems().length != sets.length) return false;
             for (int i = 0; i < sets.length; i++) {
-                if (!sets[i].contains(t.elems[i])) return false;
+                if (!sets[i].contains(t.elems()[i])) return false;
             }
             return true;
         }

@@ -35,7 +35,7 @@ public final class Pretty {
 
         static Doc of(Value v) {
             String flat = v.toString();
-            if (v instanceof TupleValue t && t.elems.length > 0) return new Doc(flat, Kind.SEQ, docs(t.elems));
+            if (v instanceof TupleValue t && t.elems().length > 0) return new Doc(flat, Kind.SEQ, docs(t.elems()));
             if (v instanceof RecordValue r) {
                 List<Doc> pairs = new ArrayList<>();
                 for (int i : TlcOrder.fieldOrder(r.keys)) pairs.add(pair(atom(r.names[i]), of(r.vals[i])));

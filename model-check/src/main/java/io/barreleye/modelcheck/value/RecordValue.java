@@ -68,14 +68,22 @@ public final class RecordValue extends FcnValue {
         return new RecordValue(keys, nv);
     }
 
+    /** The hash of the fields, computed once per record (see {@link SetEnumValue}'s selfHash). */
+    private long selfHash;
+    private volatile boolean hashed;
+
     @Override public long fingerprint(long seed) {
         if (names.length == 0) return TupleValue.EMPTY.fingerprint(seed);
-        long h = mix(seed, 0x52);
-        for (int i = 0; i < names.length; i++) {
-            h = mix(h, names[i].hashCode());
-            h = vals[i].fingerprint(h);
+        if (!hashed) {
+            long h = 0x52;
+            for (int i = 0; i < names.length; i++) {
+                h = mix(h, names[i].hashCode());
+                h = vals[i].fingerprint(h);
+            }
+            selfHash = h;
+            hashed = true;
         }
-        return h;
+        return mix(seed, selfHash);
     }
 
     @Override public void print(StringBuilder sb) {

@@ -37,8 +37,8 @@ public final class TlcOrder {
     private static int compareFunctions(FcnValue f, FcnValue g) {
         if (f.shape() != g.shape()) return f.compareTo(g); // the empty function first; a record and a tuple: error
         if (f instanceof TupleValue t && g instanceof TupleValue u) {
-            int c = Integer.compare(t.elems.length, u.elems.length);
-            for (int i = 0; c == 0 && i < t.elems.length; i++) c = compare(t.elems[i], u.elems[i]);
+            int c = Integer.compare(t.size(), u.size());
+            for (int i = 0; c == 0 && i < t.size(); i++) c = compare(t.get(i), u.get(i));
             return c;
         }
         Value[] d1 = f.domainArray();

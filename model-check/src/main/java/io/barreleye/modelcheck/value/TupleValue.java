@@ -1,9 +1,29 @@
 package io.barreleye.modelcheck.value;
 
-/** A tuple or sequence: a function with domain 1..n. */
+/**
+ * A tuple or sequence: a function with domain 1..n.
+ *
+ * <p>The elements are the first {@link #size()} slots of an array that may be longer and shared
+ * with other tuples: {@link #append} writes into the spare slot after the last element when no
+ * other tuple has claimed it yet, so a sequence that grows one element per step (a history, a log
+ * of messages sent) grows in amortised constant time instead of being copied at every step. A
+ * tuple never reads past its own length, so sharing the array is invisible; {@link #elems()} is the
+ * exact-length array for code that wants one.
+ */
 public final class TupleValue extends FcnValue {
     public static final TupleValue EMPTY = new TupleValue(new Value[0]);
-    public final Value[] elems;
+    /** Appending to a tuple at least this long leaves spare slots for the next appends. */
+    private static final int GROW_FROM = 16;
+
+    private final Value[] buf;
+    private final int len;
+    /**
+     * The number of slots of {@link #buf} claimed by some tuple, when the array has spare slots
+     * (null otherwise): the tuple whose length equals it may append in place, by moving it on.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger claimed;
+    /** The exact-length copy, made on first request when {@link #buf} is longer (volatile: it is published by a race). */
+    private volatile Value[] exact;
 
     /**
      * The hash of the elements: a sum of one term per (index, element), computed once per tuple
@@ -16,12 +36,35 @@ public final class TupleValue extends FcnValue {
     private volatile boolean summed;
     private static final long TERM_SEED = 0x51L;
 
+    /** A tuple of exactly these elements; the array is taken over. */
     public TupleValue(Value[] elems) {
-        this.elems = elems;
+        this(elems, elems.length, null);
+    }
+
+    private TupleValue(Value[] buf, int len, java.util.concurrent.atomic.AtomicInteger claimed) {
+        this.buf = buf;
+        this.len = len;
+        this.claimed = claimed;
     }
 
     public static TupleValue of(Value... elems) {
         return elems.length == 0 ? EMPTY : new TupleValue(elems);
+    }
+
+    /** The elements, as an array of exactly {@link #size()} slots; callers must not change it. */
+    public Value[] elems() {
+        if (buf.length == len) return buf;
+        Value[] e = exact;
+        if (e == null) {
+            e = java.util.Arrays.copyOf(buf, len);
+            exact = e;
+        }
+        return e;
+    }
+
+    /** The element at 0-based {@code i}, which must be below {@link #size()}. */
+    public Value get(int i) {
+        return buf[i];
     }
 
     /** The hash term of element {@code e} at (1-based) index {@code i}. */
@@ -32,70 +75,89 @@ public final class TupleValue extends FcnValue {
     private long sum() {
         if (!summed) {
             long h = 0;
-            for (int i = 0; i < elems.length; i++) h += term(i + 1, elems[i]);
+            for (int i = 0; i < len; i++) h += term(i + 1, buf[i]);
             sum = h;
             summed = true;
         }
         return sum;
     }
 
-    /** A tuple whose sum is {@code known} (when this one's was computed). */
-    private TupleValue withSum(Value[] e, boolean known, long s) {
-        TupleValue t = new TupleValue(e);
+    /**
+     * Gives {@code t} this tuple's sum adjusted by {@code delta}, when {@code known} (this tuple's
+     * sum was computed when the caller read {@link #summed}, once: another thread may compute it
+     * meanwhile, and the delta was computed for the answer the caller got).
+     */
+    private TupleValue withSum(TupleValue t, boolean known, long delta) {
         if (known) {
-            t.sum = s;
+            t.sum = sum + delta;
             t.summed = true;
         }
         return t;
     }
 
-    /** {@code Append(this, v)}: a new tuple, its hash extended from this one's when known. */
+    /**
+     * {@code Append(this, v)}: a new tuple, its hash extended from this one's when known. Written
+     * in place into the shared array's next slot when this tuple is the one that may claim it (the
+     * compare-and-set makes that one tuple, even across threads); copied into a larger array
+     * otherwise. The slot is written before the new tuple is constructed, and reaches other threads
+     * through the new tuple's final fields.
+     */
     public TupleValue append(Value v) {
-        Value[] r = java.util.Arrays.copyOf(elems, elems.length + 1);
-        r[elems.length] = v;
         boolean known = summed;
-        return withSum(r, known, known ? sum + term(r.length, v) : 0);
+        long delta = known ? term(len + 1, v) : 0;
+        if (claimed != null && len < buf.length && claimed.compareAndSet(len, len + 1)) {
+            buf[len] = v;
+            return withSum(new TupleValue(buf, len + 1, claimed), known, delta);
+        }
+        if (len + 1 < GROW_FROM) {
+            Value[] r = java.util.Arrays.copyOf(buf, len + 1);
+            r[len] = v;
+            return withSum(new TupleValue(r), known, delta);
+        }
+        Value[] r = java.util.Arrays.copyOf(buf, len + 1 + (len >> 1));
+        r[len] = v;
+        return withSum(new TupleValue(r, len + 1, new java.util.concurrent.atomic.AtomicInteger(len + 1)), known, delta);
     }
 
     @Override protected int shape() { return 0; }
 
     @Override public Value apply(Value arg) {
-        if (arg instanceof IntValue i && i.value >= 1 && i.value <= elems.length) return elems[i.value - 1];
+        if (arg instanceof IntValue i && i.value >= 1 && i.value <= len) return buf[i.value - 1];
         return null;
     }
 
-    @Override public SetValue domain() { return new IntervalValue(1, elems.length); }
+    @Override public SetValue domain() { return new IntervalValue(1, len); }
 
     @Override public Value[] domainArray() {
-        Value[] d = new Value[elems.length];
+        Value[] d = new Value[len];
         for (int i = 0; i < d.length; i++) d[i] = IntValue.of(i + 1);
         return d;
     }
 
-    @Override public Value[] valueArray() { return elems; }
+    @Override public Value[] valueArray() { return elems(); }
 
-    @Override public int size() { return elems.length; }
+    @Override public int size() { return len; }
 
     @Override public Value except(Value arg, Value v) {
         if (!(arg instanceof IntValue i)) {
             throw new ValueException("Attempted to access tuple at a non integral index: " + arg);
         }
-        if (i.value < 1 || i.value > elems.length) return this; // outside the domain: unchanged, as in TLC
-        Value[] e = elems.clone();
+        if (i.value < 1 || i.value > len) return this; // outside the domain: unchanged, as in TLC
+        Value[] e = java.util.Arrays.copyOf(buf, len);
         e[i.value - 1] = v;
         boolean known = summed;
-        return withSum(e, known, known ? sum - term(i.value, elems[i.value - 1]) + term(i.value, v) : 0);
+        return withSum(new TupleValue(e), known, known ? term(i.value, v) - term(i.value, buf[i.value - 1]) : 0);
     }
 
     @Override public long fingerprint(long seed) {
-        return mix(seed, mix(sum(), 0x51 + elems.length));
+        return mix(seed, mix(sum(), 0x51 + len));
     }
 
     @Override public void print(StringBuilder sb) {
         sb.append("<<");
-        for (int i = 0; i < elems.length; i++) {
+        for (int i = 0; i < len; i++) {
             if (i > 0) sb.append(", ");
-            elems[i].print(sb);
+            buf[i].print(sb);
         }
         sb.append(">>");
     }
