@@ -37,6 +37,9 @@ public class CapsLincheckScenario {
     private final long root;
     /** Revokes running per (core, quarter): a delete there waits for them (see {@link #delete}). */
     private final java.util.concurrent.atomic.AtomicIntegerArray revoking = new java.util.concurrent.atomic.AtomicIntegerArray(CORES * 2);
+    /** Revokes started and ended per quarter (a retype refused while one ran is retried, see {@link #retype}). */
+    private final java.util.concurrent.atomic.AtomicLongArray revokesStarted = new java.util.concurrent.atomic.AtomicLongArray(2);
+    private final java.util.concurrent.atomic.AtomicLongArray revokesEnded = new java.util.concurrent.atomic.AtomicLongArray(2);
 
     public CapsLincheckScenario() {
         this(Set.of());
@@ -81,13 +84,23 @@ public class CapsLincheckScenario {
         }, CapsLincheckScenario::busy);
     }
 
-    /** Retypes quarter {@code q} of R on {@code core}: OK, or REFUSED when the quarter has a child (a member voted no). */
+    /**
+     * Retypes quarter {@code q} of R on {@code core}: OK, or REFUSED when the quarter has a child
+     * (a member voted no). A refusal while a revoke of the quarter's child was running is
+     * retried once it ends: cores delete at different moments of a revoke's commit, so a core
+     * that has not deleted yet may still vote no after another core already answers that the
+     * child is gone (safe, but not what an atomic revoke would answer).
+     */
     @Operation
     public int retype(@Param(name = "core") int core, @Param(name = "quarter") int q) {
-        Outcome<Long> o = rm.callUntil(core, k -> Caps.of(k).retype(root, CapType.FRAME, q * QUARTER, QUARTER), CapsLincheckScenario::busy);
-        if (o.succeeded()) return OK;
-        if (reason(o) == Outcome.Reason.ABORTED) return REFUSED;
-        throw new AssertionError("retype: " + o);
+        for (;;) {
+            long endedBefore = revokesEnded.get(q);
+            Outcome<Long> o = rm.callUntil(core, k -> Caps.of(k).retype(root, CapType.FRAME, q * QUARTER, QUARTER), CapsLincheckScenario::busy);
+            if (o.succeeded()) return OK;
+            if (reason(o) != Outcome.Reason.ABORTED) throw new AssertionError("retype: " + o);
+            if (revokesStarted.get(q) == endedBefore) return REFUSED; // no revoke overlapped the call
+            rm.await(() -> revokesStarted.get(q) == revokesEnded.get(q), "the revokes of quarter " + q);
+        }
     }
 
     /** Copies quarter {@code q}'s child from {@code core} to the next core: OK, or NONE when {@code core} holds none. */
@@ -122,12 +135,14 @@ public class CapsLincheckScenario {
     /** Revokes quarter {@code q}'s child from {@code core}: OK, or NONE when {@code core} holds none (or another revoke won). */
     @Operation
     public int revoke(@Param(name = "core") int core, @Param(name = "quarter") int q) {
+        revokesStarted.incrementAndGet(q);
         revoking.incrementAndGet(core * 2 + q);
         Outcome<Long> o;
         try {
             o = onChild(core, q, "revoke", Caps::revoke);
         } finally {
             revoking.decrementAndGet(core * 2 + q);
+            revokesEnded.incrementAndGet(q);
         }
         if (o.succeeded()) return OK;
         // ABORTED: the owner had already revoked it (a concurrent revoke committed first)

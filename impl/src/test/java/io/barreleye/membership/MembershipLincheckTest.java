@@ -13,6 +13,6 @@ class MembershipLincheckTest {
     @Tag("slow")
     @Test
     void longStressTest() {
-        MembershipLincheckScenario.options(100, 100).check(MembershipLincheckScenario.class);
+        MembershipLincheckScenario.options(30, 30).check(MembershipLincheckScenario.class);
     }
 }

@@ -16,7 +16,7 @@ class VmLincheckTest {
     @Tag("slow")
     @Test
     void longStressTest() {
-        VmLincheckScenario.options(100, 100).check(VmLincheckScenario.class);
+        VmLincheckScenario.options(50, 50).check(VmLincheckScenario.class);
     }
 
     @Test
