@@ -162,6 +162,49 @@ class CapsProtocolTest {
         }
     }
 
+    /**
+     * Spec MoveDone requires every member's ack (mvWait empty): no core may still name the old
+     * owner when the move completes. On 16 cores the acks arrive spread out, so a move that
+     * completed before its last ack would show an UpdateOwner after MoveDone.
+     */
+    @Test
+    void moveCompletesOnlyAfterEveryMemberUpdatedItsOwner() {
+        SimRuntime rt = new SimRuntime(5);
+        Machine m = CapsHarness.boot(rt, "amd-4x4", 16, Set.of());
+        long ram = caps(m, 0).mint(CapType.RAM, 0, R);
+        ok(run(rt, m, 0, c -> c.copy(ram, 1)));
+        ok(run(rt, m, 0, c -> c.copy(ram, 13)));
+        List<String> events = new ArrayList<>();
+        Caps.setRecorder(m, (e, core, args) -> {
+            if (args.length > 1 && args[1] == ram) events.add(e + "@" + core); // (target core, capability)
+        });
+        assertEquals(1L, ok(run(rt, m, 0, c -> c.move(ram, 1))));
+        int done = events.indexOf("MoveDone@0");
+        assertTrue(done >= 0, "MoveDone recorded at the old owner: " + events);
+        for (int core = 0; core < 16; core++) {
+            int updated = events.lastIndexOf("UpdateOwner@" + core);
+            assertTrue(updated >= 0 && updated < done, "core " + core + " updated its owner before MoveDone: " + events);
+        }
+    }
+
+    /** A failed core loses the copies in flight to it, and only those: copies to live cores stay in flight. */
+    @Test
+    void aFailedPeerLosesOnlyTheCopiesSentToIt() {
+        SimRuntime rt = new SimRuntime(6);
+        Machine m = CapsHarness.boot(rt, "amd-4x4", 4, Set.of());
+        long ram = caps(m, 0).mint(CapType.RAM, 0, R);
+        ok(run(rt, m, 0, c -> c.copy(ram, 1))); // opens the channels; these copies arrive
+        ok(run(rt, m, 0, c -> c.copy(ram, 2)));
+        CapabilityDb db = caps(m, 0).db();
+        assertTrue(db.sentCopies().isEmpty(), "delivered copies are not in flight: " + db.sentCopies());
+        assertFalse(db.copy(ram, 1).isDone(), "sent, not yet delivered: the simulation is not running");
+        assertFalse(db.copy(ram, 2).isDone());
+        db.peerFailed(3);
+        assertEquals(List.of(1, 2), db.sentCopies().stream().map(CapabilityDb.SentCopy::to).toList(), "no copy went to core 3");
+        db.peerFailed(2);
+        assertEquals(List.of(1), db.sentCopies().stream().map(CapabilityDb.SentCopy::to).toList(), "the copy to core 2 is lost");
+    }
+
     /** Two cores retype overlapping ranges of one capability at once: never both commit. */
     @Test
     void concurrentOverlappingRetypesNeverBothCommit() {
