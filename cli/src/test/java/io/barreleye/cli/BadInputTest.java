@@ -76,7 +76,7 @@ class BadInputTest extends CapturedOutput {
                 dir.resolve("missing/r.json").toString()));
         assertEquals(1, err().lines().count(), err());
         assertTrue(err().contains("the folder " + dir.resolve("missing") + " does not exist"), err());
-        err.reset();
+        std.resetErr();
         assertEquals(0, Barreleye.execute("check", tla.toString(), "-json", dir.toString()));
         assertTrue(err().contains(dir + " is a folder"), err());
         assertFalse(Files.exists(dir.resolve("missing")));
@@ -133,7 +133,7 @@ class BadInputTest extends CapturedOutput {
         assertEquals(1, err().lines().count(), err());
         assertTrue(err().startsWith("barreleye traces simulate: evaluation error: "), err());
         assertFalse(Files.exists(dir.resolve("t.ndjson")));
-        err.reset();
+        std.resetErr();
         assertEquals(2, Barreleye.execute("traces", "simulate", counter().toString(), "--out", dir.toString()));
         assertTrue(err().contains(dir + " is a folder"), err());
     }
@@ -145,7 +145,7 @@ class BadInputTest extends CapturedOutput {
         assertEquals(2, Barreleye.execute("run", "--rounds", "2000000000"));
         assertTrue(err().contains("--rounds must be from 1 to 500000000"), err());
         assertEquals(2, Barreleye.execute("run", "--progress", "0"));
-        err.reset();
+        std.resetErr();
         assertEquals(2, Barreleye.execute("run", "--cores", "4", "--seed", "1", "--rounds", "2", "--crash", "5000000:2"));
         assertTrue(out().contains("Completed"), out());
         assertTrue(err().matches("barreleye run: --crash 5000000:2 never happened: the run ended at step \\d+\\R"), err());
@@ -200,14 +200,14 @@ class BadInputTest extends CapturedOutput {
                 "-noGenerateSpecTE", "-lncheck", "final", "-workers", "1", base));
         assertTrue(out().contains("4 distinct states found"), out());
         assertFalse(Files.exists(dir.resolve("states")));
-        out.reset();
+        std.resetOut();
         assertEquals(0, Barreleye.execute("check", "-config", base, "-dump", "dot,actionlabels,colorize",
                 dir.resolve("g.dot").toString(), base));
         assertTrue(out().contains("Wrote the state graph (4 states)"), out());
         assertEquals(2, Barreleye.execute("check", "-dump", "dot,sparkles", dir.resolve("h.dot").toString(), base));
         assertEquals(2, Barreleye.execute("check", "-fp", "131", base));
         assertTrue(err().contains("-fp takes a number from 0 to 130"), err());
-        err.reset();
+        std.resetErr();
         assertEquals(2, Barreleye.execute("check", "-checkpoint", "5", base));
         assertTrue(err().startsWith("barreleye: TLC's option -checkpoint is not supported by barreleye check"), err());
         assertEquals(2, Barreleye.execute("check", "-gzip", base));

@@ -98,7 +98,7 @@ class CliTest extends CapturedOutput {
         assertTrue(first.contains("Machine amd-4x4, 4 cores, runtime sim (seed 9), workload storm"), first);
         assertTrue(first.contains("Messages sent: 240"), first);
         assertTrue(first.contains("Replay: ./barreleye run --machine amd-4x4 --cores 4 --runtime sim --seed 9"), first);
-        out.reset();
+        std.resetOut();
         assertEquals(0, Barreleye.execute("run", "--machine", "amd-4x4", "--cores", "4", "--seed", "9", "--rounds", "20"));
         // the sharing calibration measures this host, so its numbers (not the run) differ between runs
         assertEquals(first.replaceAll("in \\d+ ms", "").replaceAll("(?m)^sharing: cache group.*\\R", ""),
@@ -111,7 +111,7 @@ class CliTest extends CapturedOutput {
         assertEquals(2, Barreleye.execute("run", "--cores", "99"));
         assertEquals(2, Barreleye.execute("run", "--workload", "dance"));
         assertEquals(2, Barreleye.execute("run", "--runtime", "quantum"));
-        out.reset();
+        std.resetOut();
         assertEquals(0, Barreleye.execute("run", "--workload", "map-unmap", "--cores", "6", "--seed", "2", "--rounds", "5",
                 "--crash", "100:3"));
         assertTrue(out().contains("(removed)") && out().contains("--crash 100:3"), out());

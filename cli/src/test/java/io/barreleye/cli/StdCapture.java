@@ -39,4 +39,8 @@ final class StdCapture implements BeforeEachCallback, AfterEachCallback {
     void resetOut() {
         out.reset();
     }
+
+    void resetErr() {
+        err.reset();
+    }
 }
