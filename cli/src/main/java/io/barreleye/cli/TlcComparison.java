@@ -3,6 +3,9 @@ package io.barreleye.cli;
 import io.barreleye.modelcheck.CheckOptions;
 import io.barreleye.modelcheck.CheckResult;
 import io.barreleye.modelcheck.ModelChecker;
+import io.barreleye.modelcheck.PrintedBehaviour;
+import io.barreleye.modelcheck.Report;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the real TLC (tla2tools.jar, named by the environment variable TLA2TOOLS_JAR) on the same
- * model, as a fresh JVM the way users run it, and prints both verdicts, distinct-state counts and
- * wall times side by side. TLC is not on Maven Central, so it is never downloaded here.
+ * model, as a fresh JVM the way users run it, and prints both verdicts, distinct-state counts,
+ * wall times and whether the counterexamples are one behaviour, side by side. TLC is not on Maven Central, so it is never downloaded here.
  */
 final class TlcComparison {
     static final String ENV = "TLA2TOOLS_JAR";
@@ -74,8 +77,32 @@ final class TlcComparison {
                 ours.millis / 1000.0);
         out.printf("TLC wall time / Barreleye wall time = %.2f%n", tlc.seconds() / Math.max(ours.millis / 1000.0, 1e-3));
         boolean same = tlc.exit() == ours.exitCode() && (tlc.distinct() < 0 || tlc.distinct() == ours.distinct);
+        String cx = counterexamples(tlc.output(), ours);
+        if (cx != null) {
+            out.println(cx);
+            same &= !cx.contains("DIFFER");
+        }
         out.println(same ? "Verdicts and distinct states agree." : "TLC and Barreleye DISAGREE.");
         return same ? ours.exitCode() : 1;
+    }
+
+    /**
+     * Compares the counterexamples as behaviours ({@link PrintedBehaviour}: a lasso may be folded at
+     * another state of its cycle, as TLC's own runs fold it differently); null when neither printed one.
+     */
+    static String counterexamples(String tlcOutput, CheckResult ours) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Report.print(ours, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        PrintedBehaviour theirs = PrintedBehaviour.parse(tlcOutput);
+        PrintedBehaviour mine = PrintedBehaviour.parse(buf.toString(StandardCharsets.UTF_8));
+        if (theirs == null && mine == null) return null;
+        if (theirs != null && mine != null && theirs.sameBehaviour(mine)) {
+            return "Counterexamples: the same behaviour (" + theirs.steps().size() + " and " + mine.steps().size()
+                    + " states printed).";
+        }
+        return "Counterexamples DIFFER: " + (theirs == null ? "TLC printed none" : mine == null ? "Barreleye printed none"
+                : "TLC's " + theirs.steps().size() + " states and Barreleye's " + mine.steps().size()
+                        + " are not one behaviour");
     }
 
     /**

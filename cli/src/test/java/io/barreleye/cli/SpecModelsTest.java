@@ -61,6 +61,8 @@ class SpecModelsTest {
             CheckResult ours = ModelChecker.checkCaptured(o).result();
             TlcComparison.TlcRun tlc = TlcComparison.run(TlcComparison.jar(), o);
             assertEquals(tlc.exit(), ours.exitCode(), tlc.output());
+            String cx = TlcComparison.counterexamples(tlc.output(), ours);
+            assertTrue(cx == null || !cx.contains("DIFFER"), cx + "\n" + tlc.output());
             if (ours.exitCode() == 0) {
                 assertEquals(tlc.distinct(), ours.distinct, tlc.output());
                 assertEquals(tlc.generated(), ours.generated, tlc.output());
