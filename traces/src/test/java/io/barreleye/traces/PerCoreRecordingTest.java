@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,21 +52,33 @@ class PerCoreRecordingTest {
         }
     }
 
-    /** Correct channels on two threads, no lock taken, many runs: every merged trace conforms. */
+    /** Correct channels on two threads, no lock taken: every merged trace conforms. */
     @Test
     void threadedRunsRecordedPerCoreConform() throws Exception {
+        threadedRunsConform(6, 100);
+    }
+
+    /** As above, many more and longer runs (the more the two threads overlap, the more orders the merge meets). */
+    @Test
+    @Tag("slow")
+    void manyThreadedRunsRecordedPerCoreConform() throws Exception {
+        threadedRunsConform(100, 1_000);
+    }
+
+    private void threadedRunsConform(int runs, int messages) throws Exception {
         for (Generation g : Generation.values()) {
             long events = 0;
-            int runs = 12;
+            long start = System.nanoTime();
             for (int run = 1; run <= runs; run++) {
                 int slots = 3 + run % 3;
-                UrpcMapping map = UrpcDriver.threads(g, slots, 300, 60_000);
+                UrpcMapping map = UrpcDriver.threads(g, slots, messages, 60_000);
                 TraceValidator.Result r = validate(map, "threads-" + g + "-" + run);
                 assertTrue(r.conforms(), g + " run " + run + " (" + slots + " slots): " + r.diagnosis());
-                assertEquals(600, map.dataMessages());
+                assertEquals(2L * messages, map.dataMessages());
                 events += r.totalEvents();
             }
-            System.out.println("URPC " + g + " on threads, recorded per core: " + runs + " runs conform, " + events + " events");
+            System.out.printf("URPC %s on threads, recorded per core: %d runs of %d messages each way conform, %d events, %.1f s%n", g, runs,
+                    messages, events, (System.nanoTime() - start) / 1e9);
         }
     }
 
