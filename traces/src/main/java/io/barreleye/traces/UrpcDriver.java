@@ -119,7 +119,13 @@ public final class UrpcDriver {
      */
     public static UrpcMapping threadsWith(Set<ChannelFault> faults, Generation g, int slots, int messages, long timeoutMillis)
             throws InterruptedException {
-        PerCoreUrpcRecorder rec = new PerCoreUrpcRecorder(g, slots, 0, 1);
+        return threadsWith(ChannelRecording.PER_CORE, faults, g, slots, messages, timeoutMillis);
+    }
+
+    /** As {@link #threadsWith(Set, Generation, int, int, long)}, recorded the way {@code recording} says (locked: the sides cannot race). */
+    public static UrpcMapping threadsWith(ChannelRecording recording, Set<ChannelFault> faults, Generation g, int slots, int messages,
+                                          long timeoutMillis) throws InterruptedException {
+        UrpcRecorder rec = recording.recorder(g, slots, 0, 1);
         runThreads(Urpc.duplex(g, slots, rec, faults), messages, timeoutMillis);
         return rec.mapping();
     }
