@@ -25,11 +25,36 @@ public interface EndpointState {
     /** Generation A, spec {@code ackSent[Peer(c)]}: the {@link #taken} count last written to the peer. */
     long ackSent();
 
+    /** Payload words of this side's last Send or SendAck, as the caller gave them: what the writer meant the slot to hold. */
+    int sentLength();
+
+    /** Word {@code i} ({@code < sentLength()}) of that payload; readable only while the observer is told of the step. */
+    long sentWord(int i);
+
     /** The first word of the caller's message of this side's last Send (0 for an empty one): what the caller meant to send. */
-    long sentWord();
+    default long sentWord() {
+        return sentLength() > 0 ? sentWord(0) : 0;
+    }
+
+    /** Payload words this side's last Recv copied out of the ring it reads, as they were in that ring's memory. */
+    int deliveredLength();
+
+    /** Word {@code i} ({@code < deliveredLength()}) of that payload; readable only while the observer is told of the step. */
+    long deliveredWord(int i);
 
     /** The first word of the message this side's last Recv delivered to its caller (0 for an empty one). */
-    long deliveredWord();
+    default long deliveredWord() {
+        return deliveredLength() > 0 ? deliveredWord(0) : 0;
+    }
+
+    /**
+     * The header word this side last stored into a ring: the slot a Send or SendAck published in
+     * the ring it writes, or (generation B) the cleared header a Recv left in the slot it took.
+     */
+    long writtenHeader();
+
+    /** The header word this side's last Recv or RecvAck acquired from the slot it took. */
+    long takenHeader();
 
     /** Slot {@code i} of the ring this side writes (the spec's {@code ring[c][i]}). */
     Slot txSlot(int i);

@@ -92,6 +92,7 @@ final class EpochAckEndpoint extends RingEndpoint {
 
     /** Spec {@code Take}: learn the piggybacked ack, move the read position on. */
     private void take(long h) {
+        takenHeader = h;
         // The ack is the peer's count of messages taken from tx, mod 2^16. The truth lies in
         // [next - N, next] (a ring never holds more than N), so the 16 bits are unambiguous.
         acked = next - ((next - Header.ack16(h)) & Header.ACK16_MASK);

@@ -16,8 +16,10 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     final int slots;
     /** 0 for the pair's a side, 1 for b. */
     final int side;
-    /** Null unless the channel is observed; then also the lock both sides run their calls under. */
+    /** Null unless the channel is observed. */
     final ChannelObserver observer;
+    /** The lock both sides run their calls under: the observer, when it locks the channel; else null. */
+    final Object lock;
     /** Planted bugs (ChannelFault), all false outside tests. */
     final boolean fullRingOffByOne;
     final boolean headerBeforePayload;
@@ -47,9 +49,19 @@ abstract class RingEndpointState extends RingEndpointPadHead {
     long busy;
     long acksSent;
     long acksReceived;
-    /** The first word of the caller's last message sent, and of the last message delivered (0 for an empty one). */
-    long sentWord;
-    long deliveredWord;
+    /**
+     * For observers: the payload of the last Send or SendAck (the caller's array, valid during the
+     * step), the payload the last Recv copied out (likewise), the header last stored into a ring and
+     * the header the last Recv or RecvAck took.
+     */
+    long[] sentSrc;
+    int sentOff;
+    int sentLen;
+    long[] deliveredDst;
+    int deliveredOff;
+    int deliveredLen;
+    long writtenHeader;
+    long takenHeader;
 
     RingEndpointState(Ring tx, Ring rx, int side, ChannelObserver observer, java.util.Set<ChannelFault> faults) {
         this.tx = tx;
@@ -57,6 +69,7 @@ abstract class RingEndpointState extends RingEndpointPadHead {
         this.slots = tx.slots;
         this.side = side;
         this.observer = observer;
+        this.lock = observer != null && observer.locksChannel() ? observer : null;
         this.fullRingOffByOne = faults.contains(ChannelFault.FULL_RING_OFF_BY_ONE);
         this.headerBeforePayload = faults.contains(ChannelFault.HEADER_BEFORE_PAYLOAD);
         this.staleAck = faults.contains(ChannelFault.STALE_PIGGYBACKED_ACK);
@@ -84,24 +97,38 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     @Override
     public final boolean trySendFragment(long[] src, int off, int len, boolean more) {
         if (observer == null) return sendFragment(src, off, len, more);
-        synchronized (observer) {
-            writeLatePayload();
-            return sendFragment(src, off, len, more);
+        if (lock == null) return observedSend(src, off, len, more);
+        synchronized (lock) {
+            return observedSend(src, off, len, more);
         }
     }
 
     @Override
     public final int tryRecvFragment(long[] dst, int off) {
         if (observer == null) return recvFragment(dst, off);
-        synchronized (observer) {
-            writeLatePayload();
-            return recvFragment(dst, off);
+        if (lock == null) return observedRecv(dst, off);
+        synchronized (lock) {
+            return observedRecv(dst, off);
         }
+    }
+
+    /** An observed channel's call: a payload HEADER_BEFORE_PAYLOAD held back lands first. */
+    private boolean observedSend(long[] src, int off, int len, boolean more) {
+        writeLatePayload();
+        return sendFragment(src, off, len, more);
+    }
+
+    private int observedRecv(long[] dst, int off) {
+        writeLatePayload();
+        return recvFragment(dst, off);
     }
 
     /** Spec {@code Write}'s payload then header: the header is released last (unless HEADER_BEFORE_PAYLOAD is planted). */
     final void writeSlot(long[] src, int off, int len, long header) {
-        sentWord = len > 0 ? src[off] : 0;
+        sentSrc = src;
+        sentOff = off;
+        sentLen = len;
+        writtenHeader = header;
         if (headerBeforePayload) {
             tx.publish(txSlot, header);
             latePayload = java.util.Arrays.copyOfRange(src, off, off + len);
@@ -115,7 +142,9 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     /** Spec {@code Recv}'s copy-out of the slot being taken (of the next one, if READS_NEXT_SLOT is planted). */
     final void readSlot(long[] dst, int off, int len) {
         rx.readPayload(readsNextSlot ? (rxSlot + 1) % slots : rxSlot, dst, off, len);
-        deliveredWord = len > 0 ? dst[off] : 0;
+        deliveredDst = dst;
+        deliveredOff = off;
+        deliveredLen = len;
     }
 
     /** HEADER_BEFORE_PAYLOAD: the payload published late lands now. */
@@ -213,13 +242,33 @@ abstract class RingEndpoint extends RingEndpointState implements Endpoint, Fragm
     }
 
     @Override
-    public final long sentWord() {
-        return sentWord;
+    public final int sentLength() {
+        return sentLen;
     }
 
     @Override
-    public final long deliveredWord() {
-        return deliveredWord;
+    public final long sentWord(int i) {
+        return sentSrc[sentOff + java.util.Objects.checkIndex(i, sentLen)];
+    }
+
+    @Override
+    public final int deliveredLength() {
+        return deliveredLen;
+    }
+
+    @Override
+    public final long deliveredWord(int i) {
+        return deliveredDst[deliveredOff + java.util.Objects.checkIndex(i, deliveredLen)];
+    }
+
+    @Override
+    public final long writtenHeader() {
+        return writtenHeader;
+    }
+
+    @Override
+    public final long takenHeader() {
+        return takenHeader;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class Urpc {
 
     /**
      * A channel whose every step is reported to {@code observer} (null: none), both sides running
-     * their calls under its lock; see {@link ChannelObserver}.
+     * their calls under its lock unless it does not lock the channel; see {@link ChannelObserver}.
      */
     public static Pair duplex(Generation g, int slotsPerRing, ChannelObserver observer) {
         return duplex(g, slotsPerRing, observer, java.util.Set.of());

@@ -45,8 +45,10 @@ final class UsedBitEndpoint extends RingEndpoint {
             return -1;
         }
         readSlot(dst, off, Header.length(h));
+        takenHeader = h;
         // Release: the copy above completes before the sender can see the slot free.
         rx.publish(rxSlot, 0L);
+        writtenHeader = 0L;
         advanceRx();
         received++;
         observed("Recv");

@@ -1,5 +1,6 @@
 package io.barreleye.channel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -140,5 +141,67 @@ class ObservedChannelTest {
         assertEquals(0, last().tx0().ack16(), "the piggybacked ack is the one sent before, not the count taken");
 
         assertThrows(IllegalArgumentException.class, () -> Urpc.duplex(Generation.USED_BIT, 2, null, Set.of(ChannelFault.READS_NEXT_SLOT)));
+    }
+
+    /** A locking observer runs both sides under its lock; an unlocked one leaves them racing, as unobserved. */
+    @Test
+    void onlyALockingObserverSerialisesTheTwoSides() {
+        List<Boolean> held = new ArrayList<>();
+        ChannelObserver locking = new ChannelObserver() {
+            @Override
+            public void step(String action, EndpointState e) {
+                held.add(Thread.holdsLock(this));
+            }
+        };
+        ChannelObserver unlocked = new ChannelObserver() {
+            @Override
+            public void step(String action, EndpointState e) {
+                held.add(Thread.holdsLock(this));
+            }
+
+            @Override
+            public boolean locksChannel() {
+                return false;
+            }
+        };
+        assertTrue(locking.locksChannel(), "observers lock the channel unless they say otherwise");
+        for (ChannelObserver o : List.of(locking, unlocked)) {
+            Urpc.Pair p = Urpc.duplex(Generation.EPOCH_ACK, 3, o);
+            assertTrue(p.a().trySend(new long[] {1}, 1));
+            assertEquals(1, p.b().tryRecv(buf));
+        }
+        assertEquals(List.of(true, true, false, false), held);
+    }
+
+    /** What an unlocked observer reads instead of the rings: the header and payload each step wrote or took. */
+    @Test
+    void eachStepReportsTheHeaderAndPayloadItWroteOrTook() {
+        List<long[]> seen = new ArrayList<>();
+        ChannelObserver o = (action, e) -> {
+            long[] payload = new long[action.startsWith("Send") ? e.sentLength() : e.deliveredLength()];
+            for (int i = 0; i < payload.length; i++) payload[i] = action.startsWith("Send") ? e.sentWord(i) : e.deliveredWord(i);
+            seen.add(payload);
+            seen.add(new long[] {e.writtenHeader(), e.takenHeader()});
+        };
+        Urpc.Pair b = Urpc.duplex(Generation.USED_BIT, 2, o);
+        assertTrue(b.a().trySend(new long[] {9, 8, 7}, 2));
+        assertEquals(2, b.b().tryRecv(buf));
+        long sentHeader = Header.USED | Header.lengthField(2);
+        assertArrayEquals(new long[] {9, 8}, seen.get(0));
+        assertArrayEquals(new long[] {sentHeader, 0}, seen.get(1));
+        assertArrayEquals(new long[] {9, 8}, seen.get(2), "the words copied out of the ring");
+        assertArrayEquals(new long[] {0, sentHeader}, seen.get(3), "generation B's receiver took the header and left it cleared");
+
+        seen.clear();
+        Urpc.Pair a = Urpc.duplex(Generation.EPOCH_ACK, 3, o);
+        assertTrue(a.a().trySend(new long[] {4}, 1));
+        assertEquals(1, a.b().tryRecv(buf));
+        long h = Header.lengthField(1);
+        assertArrayEquals(new long[] {h, 0}, seen.get(1), "epoch 0, no ack, one word");
+        assertArrayEquals(new long[] {4}, seen.get(2));
+        assertArrayEquals(new long[] {0, h}, seen.get(3), "the receiver wrote nothing, took the sender's header");
+        EndpointState e = (EndpointState) a.b();
+        assertThrows(IndexOutOfBoundsException.class, () -> e.deliveredWord(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> ((EndpointState) a.a()).sentWord(-1));
     }
 }

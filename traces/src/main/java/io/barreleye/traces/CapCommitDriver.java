@@ -45,7 +45,7 @@ public final class CapCommitDriver {
 
         public Rig(CoreRuntime rt, Set<CapsFault> faults, int maxCopies) {
             this.rt = rt;
-            channels = new ChannelTraces(Generation.EPOCH_ACK, 8);
+            channels = ChannelTraces.on(rt, Generation.EPOCH_ACK, 8);
             m = Machine.boot(Machines.named("amd-4x4"), CORES, Generation.EPOCH_ACK, 8, rt.clock(), channels);
             Caps.install(m, faults);
             region = Caps.of(m.kernel(0)).mint(CapType.RAM, 0, REGION_BYTES);

@@ -50,7 +50,7 @@ public final class MembershipDriver {
             throw new IllegalArgumentException("crashes are placed in the trace by observation, exact only in the simulation");
         }
         Generation g = seed % 2 == 0 ? Generation.USED_BIT : Generation.EPOCH_ACK;
-        ChannelTraces channels = new ChannelTraces(g, 4);
+        ChannelTraces channels = ChannelTraces.on(rt, g, 4);
         Machine m = Machine.boot(Machines.named("single-16"), 2, g, 4, rt.clock(), channels);
         MembershipMapping map = MembershipMapping.ofModel().observe(m);
         Membership.install(m, faults, map);

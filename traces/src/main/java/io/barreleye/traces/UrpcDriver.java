@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one observed URPC channel on its own, both sides sending {@code messages} one-word data
  * messages and receiving the other's, and returns the recorded mapping: in the simulation (one
- * thread, a seeded schedule of the two sides' calls) or on two threads.
+ * thread, a seeded schedule of the two sides' calls; locked recording unless asked otherwise) or
+ * on two threads (recorded per core, no lock: the sides race as they would unobserved).
  */
 public final class UrpcDriver {
     private UrpcDriver() {}
@@ -68,9 +69,15 @@ public final class UrpcDriver {
      * the recording as far as it got (a broken channel may stop delivering).
      */
     public static UrpcMapping simulateWith(Set<ChannelFault> faults, Generation g, int slots, int messages, long seed) {
-        UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
-        schedule(sides(Urpc.duplex(g, slots, map, faults)), messages, seed, 1000L + 200L * messages);
-        return map;
+        return simulateWith(ChannelRecording.LOCKED, faults, g, slots, messages, seed);
+    }
+
+    /** As {@link #simulateWith(Set, Generation, int, int, long)}, recorded the way {@code recording} says. */
+    public static UrpcMapping simulateWith(ChannelRecording recording, Set<ChannelFault> faults, Generation g, int slots, int messages,
+                                           long seed) {
+        UrpcRecorder rec = recording.recorder(g, slots, 0, 1);
+        schedule(sides(Urpc.duplex(g, slots, rec, faults)), messages, seed, 1000L + 200L * messages);
+        return rec.mapping();
     }
 
     private static Side[] sides(Urpc.Pair p) {
@@ -94,13 +101,38 @@ public final class UrpcDriver {
 
     /**
      * Two threads, one per side, each sending and reading until both directions delivered
-     * everything.
+     * everything; recorded per core ({@link PerCoreUrpcRecorder}), the channel taking no lock.
      *
      * @throws IllegalStateException if that takes longer than {@code timeoutMillis}
      */
     public static UrpcMapping threads(Generation g, int slots, int messages, long timeoutMillis) throws InterruptedException {
-        UrpcMapping map = new UrpcMapping(g, slots, 0, 1);
-        Side[] sides = sides(Urpc.duplex(g, slots, map));
+        PerCoreUrpcRecorder rec = new PerCoreUrpcRecorder(g, slots, 0, 1);
+        if (!runThreads(Urpc.duplex(g, slots, rec), messages, timeoutMillis)) {
+            throw new IllegalStateException("URPC " + g + " on threads: not every message delivered in " + timeoutMillis + " ms");
+        }
+        return rec.mapping();
+    }
+
+    /**
+     * Two threads on a channel with planted bugs, recorded per core: the recording as far as the
+     * run got (a broken channel may stop delivering; the threads then stop at the deadline).
+     */
+    public static UrpcMapping threadsWith(Set<ChannelFault> faults, Generation g, int slots, int messages, long timeoutMillis)
+            throws InterruptedException {
+        return threadsWith(ChannelRecording.PER_CORE, faults, g, slots, messages, timeoutMillis);
+    }
+
+    /** As {@link #threadsWith(Set, Generation, int, int, long)}, recorded the way {@code recording} says (locked: the sides cannot race). */
+    public static UrpcMapping threadsWith(ChannelRecording recording, Set<ChannelFault> faults, Generation g, int slots, int messages,
+                                          long timeoutMillis) throws InterruptedException {
+        UrpcRecorder rec = recording.recorder(g, slots, 0, 1);
+        runThreads(Urpc.duplex(g, slots, rec, faults), messages, timeoutMillis);
+        return rec.mapping();
+    }
+
+    /** Runs the two sides on two threads; true when every message was delivered before the deadline. */
+    private static boolean runThreads(Urpc.Pair pair, int messages, long timeoutMillis) throws InterruptedException {
+        Side[] sides = sides(pair);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Thread[] ts = new Thread[2];
         for (int i = 0; i < 2; i++) {
@@ -117,9 +149,6 @@ public final class UrpcDriver {
             ts[i].start();
         }
         for (Thread t : ts) t.join();
-        if (!(sides[0].done(messages) && sides[1].done(messages))) {
-            throw new IllegalStateException("URPC " + g + " on threads: not every message delivered in " + timeoutMillis + " ms");
-        }
-        return map;
+        return sides[0].done(messages) && sides[1].done(messages);
     }
 }
