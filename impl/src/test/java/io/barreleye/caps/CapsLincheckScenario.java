@@ -1,12 +1,15 @@
 package io.barreleye.caps;
 
 import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -33,7 +36,7 @@ public class CapsLincheckScenario {
     /** Answers, the same in the implementation and in {@link Spec}. */
     static final int OK = 0, NONE = 1, REFUSED = 2;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
     private final long root;
     /** Revokes running per (core, quarter): a delete there waits for them (see {@link #delete}). */
     private final java.util.concurrent.atomic.AtomicIntegerArray revoking = new java.util.concurrent.atomic.AtomicIntegerArray(CORES * 2);
@@ -42,15 +45,16 @@ public class CapsLincheckScenario {
     private final java.util.concurrent.atomic.AtomicLongArray revokesEnded = new java.util.concurrent.atomic.AtomicLongArray(2);
 
     public CapsLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    CapsLincheckScenario(Set<CapsFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Caps.install(m, faults));
+    CapsLincheckScenario(MachineClient.Boot boot, Set<CapsFault> faults) {
+        rm = boot.boot(CORES, m -> Caps.install(m, faults));
         root = rm.read(0, k -> Caps.of(k).mint(CapType.RAM, 0, CapsScenario.REGION));
         for (int c = 1; c < CORES; c++) {
             int to = c;
-            if (!rm.call(0, k -> Caps.of(k).copy(root, to)).succeeded()) throw new IllegalStateException("setup copy failed");
+            Outcome<Long> copied = rm.call(0, k -> Caps.of(k).copy(root, to));
+            if (!copied.succeeded()) throw new IllegalStateException("setup copy to core " + to + " failed: " + copied);
         }
     }
 
@@ -169,17 +173,48 @@ public class CapsLincheckScenario {
                 .actorsBefore(2).actorsAfter(2).sequentialSpecification(Spec.class);
     }
 
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class)
+                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends CapsLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
+    }
+
+    /** {@link VoteMissesOverlap} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenVoteMissesOverlap extends CapsLincheckScenario {
+        public CallerDrivenVoteMissesOverlap() {
+            super(CallerDrivenMachine::boot, Set.of(CapsFault.VOTE_MISSES_OVERLAP));
+        }
+    }
+
+    /** {@link CommitWithoutLock} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenCommitWithoutLock extends CapsLincheckScenario {
+        public CallerDrivenCommitWithoutLock() {
+            super(CallerDrivenMachine::boot, Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
+        }
+    }
+
     /** Members vote yes without looking for overlapping descendants: a retype of a quarter that has a child commits. */
     public static class VoteMissesOverlap extends CapsLincheckScenario {
         public VoteMissesOverlap() {
-            super(Set.of(CapsFault.VOTE_MISSES_OVERLAP));
+            super(RunningMachine::replacing, Set.of(CapsFault.VOTE_MISSES_OVERLAP));
         }
     }
 
     /** The owner neither takes nor checks its lock: two concurrent retypes of one quarter may both commit. */
     public static class CommitWithoutLock extends CapsLincheckScenario {
         public CommitWithoutLock() {
-            super(Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
+            super(RunningMachine::replacing, Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
         }
     }
 

@@ -2,9 +2,12 @@ package io.barreleye.membership;
 
 import io.barreleye.kernel.Outcome;
 import io.barreleye.kernel.View;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
@@ -28,14 +31,14 @@ public class MembershipLincheckScenario {
     static final int CORES = 4;
     static final int OK = 0, NOT_MEMBER = 1;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
 
     public MembershipLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    MembershipLincheckScenario(Set<MembershipFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Membership.install(m, faults));
+    MembershipLincheckScenario(MachineClient.Boot boot, Set<MembershipFault> faults) {
+        rm = boot.boot(CORES, m -> Membership.install(m, faults));
     }
 
     private static boolean busy(Outcome<View> o) {
@@ -112,6 +115,23 @@ public class MembershipLincheckScenario {
     static StressOptions options(int iterations, int invocations) {
         return new StressOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(3)
                 .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class);
+    }
+
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
+                .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class)
+                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends MembershipLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
     }
 
     /** The sequential specification: the set of members. */

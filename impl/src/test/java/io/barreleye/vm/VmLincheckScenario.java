@@ -1,10 +1,13 @@
 package io.barreleye.vm;
 
 import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.HashSet;
 import java.util.Set;
 import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -34,14 +37,14 @@ public class VmLincheckScenario {
     /** Answers of map and unmap, the same in the implementation and in {@link Spec}. */
     static final int OK = 0, CONFLICT = 1;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
 
     public VmLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    VmLincheckScenario(Set<VmFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Vm.install(m, TreeShape.UNICAST, faults));
+    VmLincheckScenario(MachineClient.Boot boot, Set<VmFault> faults) {
+        rm = boot.boot(CORES, m -> Vm.install(m, TreeShape.UNICAST, faults));
     }
 
     private static boolean busy(Outcome<Long> o) {
@@ -89,7 +92,45 @@ public class VmLincheckScenario {
     /** Only the home core flushes its TLB: a lookup on another core after the unmap still hits. */
     public static class RemoteTlbKept extends VmLincheckScenario {
         public RemoteTlbKept() {
-            super(Set.of(VmFault.REMOTE_TLB_KEPT));
+            super(RunningMachine::replacing, Set.of(VmFault.REMOTE_TLB_KEPT));
+        }
+    }
+
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class)
+                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends VmLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
+    }
+
+    /** {@link RemoteTlbKept} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenRemoteTlbKept extends VmLincheckScenario {
+        public CallerDrivenRemoteTlbKept() {
+            super(CallerDrivenMachine::boot, Set.of(VmFault.REMOTE_TLB_KEPT));
+        }
+    }
+
+    /** A core acks its parent before it invalidates its replica and TLB (the unmap completes while a remote TLB still translates the page). */
+    public static class AckBeforeInvalidate extends VmLincheckScenario {
+        public AckBeforeInvalidate() {
+            super(RunningMachine::replacing, Set.of(VmFault.ACK_BEFORE_INVALIDATE));
+        }
+    }
+
+    /** {@link AckBeforeInvalidate} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenAckBeforeInvalidate extends VmLincheckScenario {
+        public CallerDrivenAckBeforeInvalidate() {
+            super(CallerDrivenMachine::boot, Set.of(VmFault.ACK_BEFORE_INVALIDATE));
         }
     }
 
