@@ -15,9 +15,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads, outside
- * Lincheck's control, so its model checker cannot schedule them) over the capability system's
- * client operations on one region, from several cores at once, through the split-phase API.
+ * Lincheck over the capability system's client operations on one region, from several cores at once, through the split-phase API.
  *
  * <p>Core 0 mints a RAM region R and copies it to cores 1..3, so every core can retype it. The
  * objects operated on are R's children, one per quarter {@code q} of R: {@code retype(core, q)}
@@ -26,6 +24,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * mark) are retried by the client, so every operation ends in a definite answer, and the history
  * must be linearizable against {@link Spec}: one owner per child, copies counted per core, a
  * retype refused while its quarter has a child, a revoke that removes every copy everywhere.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 @Param(name = "core", gen = IntGen.class, conf = "0:3")
 @Param(name = "quarter", gen = IntGen.class, conf = "0:1")
@@ -178,9 +181,8 @@ public class CapsLincheckScenario {
      * decides which core handles its messages when.
      */
     static ModelCheckingOptions modelChecking(int iterations, int invocations) {
-        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
-                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class)
-                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class);
     }
 
     /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */

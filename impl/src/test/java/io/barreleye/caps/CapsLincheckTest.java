@@ -27,14 +27,14 @@ class CapsLincheckTest {
     /** Random scenarios, and the scenario of {@link #twoRetypes} that the planted bugs fail, pass on the correct protocol. */
     @Test
     void modelCheckingTest() {
-        timed("model checking", () -> CapsLincheckScenario.modelChecking(4, 40).addCustomScenario(twoRetypes(CapsLincheckScenario.CallerDriven.class))
+        LincheckScenario.timed("caps model checking", () -> CapsLincheckScenario.modelChecking(4, 40).addCustomScenario(twoRetypes(CapsLincheckScenario.CallerDriven.class))
                 .check(CapsLincheckScenario.CallerDriven.class));
     }
 
     @Tag("slow")
     @Test
     void longModelCheckingTest() {
-        timed("model checking (long)", () -> CapsLincheckScenario.modelChecking(40, 100).check(CapsLincheckScenario.CallerDriven.class));
+        LincheckScenario.timed("caps model checking (long)", () -> CapsLincheckScenario.modelChecking(40, 100).check(CapsLincheckScenario.CallerDriven.class));
     }
 
     @Test
@@ -67,11 +67,5 @@ class CapsLincheckTest {
         LincheckAssertionError e = assertThrows(LincheckAssertionError.class, () -> options.minimizeFailedScenario(false).check(scenario));
         System.out.printf("%s caught in %d ms:%n%s%n", scenario.getSimpleName(), (System.nanoTime() - t0) / 1_000_000,
                 e.getMessage().lines().limit(30).collect(java.util.stream.Collectors.joining("\n")));
-    }
-
-    static void timed(String what, Runnable check) {
-        long t0 = System.nanoTime();
-        check.run();
-        System.out.printf("%s: %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
     }
 }

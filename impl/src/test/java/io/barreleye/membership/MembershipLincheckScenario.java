@@ -12,8 +12,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads) over the
- * membership protocol's client operations on 4 cores: cores 1..3 leave and join again
+ * Lincheck over the membership protocol's client operations on 4 cores: cores 1..3 leave and join again
  * (split-phase, each completing once the core installed the view that decides it), and each core
  * reads its own installed view. Against {@link Spec}, one set of members: a core's own view holds
  * it exactly while it is a member, and a leave answers NOT_MEMBER exactly when it is not. Busy
@@ -26,6 +25,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * design: cores install an agreed view at different moments. A first version read core 0's (the
  * coordinator's) view and Lincheck found core 0 showing core 2 joined while core 2 itself, not yet
  * installed, still answered a leave with NOT_MEMBER.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 public class MembershipLincheckScenario {
     static final int CORES = 4;
@@ -122,9 +126,8 @@ public class MembershipLincheckScenario {
      * decides which core handles its messages when.
      */
     static ModelCheckingOptions modelChecking(int iterations, int invocations) {
-        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
-                .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class)
-                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
+                .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class);
     }
 
     /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */

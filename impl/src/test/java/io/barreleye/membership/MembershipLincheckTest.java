@@ -1,5 +1,6 @@
 package io.barreleye.membership;
 
+import io.barreleye.runtime.LincheckScenario;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -12,14 +13,18 @@ class MembershipLincheckTest {
 
     @Test
     void modelCheckingTest() {
-        long t0 = System.nanoTime();
-        MembershipLincheckScenario.modelChecking(Integer.getInteger("mc.iterations", 5), Integer.getInteger("mc.invocations", 50)).check(MembershipLincheckScenario.CallerDriven.class);
-        System.out.printf("membership model checking: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        LincheckScenario.timed("membership model checking", () -> MembershipLincheckScenario.modelChecking(4, 40).check(MembershipLincheckScenario.CallerDriven.class));
     }
 
     @Tag("slow")
     @Test
     void longStressTest() {
         MembershipLincheckScenario.options(30, 30).check(MembershipLincheckScenario.class);
+    }
+
+    @Tag("slow")
+    @Test
+    void longModelCheckingTest() {
+        LincheckScenario.timed("membership model checking (long)", () -> MembershipLincheckScenario.modelChecking(30, 100).check(MembershipLincheckScenario.CallerDriven.class));
     }
 }

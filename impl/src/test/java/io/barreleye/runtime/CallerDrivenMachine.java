@@ -79,6 +79,11 @@ public final class CallerDrivenMachine implements MachineClient {
                 .methods("stepLocked").treatAsAtomic();
     }
 
+    /** Lincheck model-checking options for a scenario on this machine: kernel steps atomic, the loop bound raised. */
+    public static org.jetbrains.lincheck.datastructures.ModelCheckingOptions modelCheckingOptions() {
+        return new org.jetbrains.lincheck.datastructures.ModelCheckingOptions().addGuarantee(kernelStepsAtomic()).loopBound(LINCHECK_LOOP_BOUND);
+    }
+
     @Override
     public Machine machine() {
         return machine;

@@ -82,4 +82,11 @@ public final class LincheckScenario {
         }
         throw new IllegalArgumentException(test.getSimpleName() + " has no operation " + name + " of " + args.length + " arguments");
     }
+
+    /** Runs a Lincheck check and prints how long it took (the README's times come from these lines). */
+    public static void timed(String what, Runnable check) {
+        long t0 = System.nanoTime();
+        check.run();
+        System.out.printf("%s: %d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
+    }
 }

@@ -13,8 +13,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads) over map,
- * unmap and TLB lookups on 4 cores, the unmap shootdown travelling down a chain (the deepest tree
+ * Lincheck over map, unmap and TLB lookups on 4 cores, the unmap shootdown travelling down a chain (the deepest tree
  * on 4 cores). Page {@code p} (0 or 1) is mapped by its home core {@code p} to frame {@code p};
  * a lookup ({@link Vm#touch}) may run on any core and fills that core's TLB. Against {@link Spec},
  * a page table: a lookup of an unmapped page misses, so in particular a lookup after an unmap
@@ -29,6 +28,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * it overtook it) before it returns: then lookups after it hit on every core and fill remote TLBs,
  * the entries a later shootdown must invalidate. Busy answers (the page is being unmapped) are
  * retried by the client.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 @Param(name = "core", gen = IntGen.class, conf = "0:3")
 @Param(name = "page", gen = IntGen.class, conf = "0:1")
@@ -101,9 +105,8 @@ public class VmLincheckScenario {
      * decides which core handles its messages when.
      */
     static ModelCheckingOptions modelChecking(int iterations, int invocations) {
-        return new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
-                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class)
-                .addGuarantee(CallerDrivenMachine.kernelStepsAtomic()).loopBound(CallerDrivenMachine.LINCHECK_LOOP_BOUND);
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class);
     }
 
     /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
