@@ -19,13 +19,13 @@ import org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt;
 /**
  * A machine with no threads of its own: the client threads run the kernels. Each core has a lock
  * (whoever holds it is that core's thread for the moment); a client posts its split-phase
- * operation to its core (as a driver does on threads) and then helps until it completes: it takes any
- * core's lock with a try-lock and runs one {@link Kernel#step} of that core (its pending control
+ * operation to its core (as a driver does on threads) and then helps until it completes: it takes
+ * any core's lock with a try-lock and runs one {@link Kernel#step} of that core (its pending control
  * work, one message from each channel, one local task). So every step of every kernel runs on a
  * client thread, and when the clients are Lincheck's threads its model checker decides which
  * client steps which core when: it explores the interleavings of the cores' message handling.
  * The kernels run the same code as under {@link ThreadRuntime} and {@link SimRuntime}; only the
- * scheduling differs. In stress mode (real threads) the locks keep each kernel single-threaded,
+ * scheduling differs. On real threads (stress mode) the locks keep each kernel single-threaded,
  * as the kernel requires.
  *
  * <p>Progress: a kernel's work never waits for a client, so one client helping alone completes
@@ -69,8 +69,9 @@ public final class CallerDrivenMachine implements MachineClient {
 
     /**
      * Tells Lincheck's model checker that one kernel step (which also starts the operations
-     * posted to that core) is a single step of the schedule: the core's lock already excludes every other client from that
-     * kernel, and the ring's own interleavings are model-checked by the channel's Lincheck tests.
+     * posted to that core) is a single step of the schedule: the core's lock already excludes
+     * every other client from that kernel, and the ring's own interleavings are model-checked by
+     * the channel's Lincheck tests.
      * The checker then spends its switch points between the cores' steps (and on the locks), where
      * the protocols' interleavings are.
      */

@@ -123,14 +123,7 @@ public class VmLincheckScenario {
         }
     }
 
-    /** A core acks its parent before it invalidates its replica and TLB (the unmap completes while a remote TLB still translates the page). */
-    public static class AckBeforeInvalidate extends VmLincheckScenario {
-        public AckBeforeInvalidate() {
-            super(RunningMachine::replacing, Set.of(VmFault.ACK_BEFORE_INVALIDATE));
-        }
-    }
-
-    /** {@link AckBeforeInvalidate} on a {@link CallerDrivenMachine}. */
+    /** A core acks its parent before it invalidates its replica and TLB (the unmap can complete while a remote TLB still translates the page). */
     public static class CallerDrivenAckBeforeInvalidate extends VmLincheckScenario {
         public CallerDrivenAckBeforeInvalidate() {
             super(CallerDrivenMachine::boot, Set.of(VmFault.ACK_BEFORE_INVALIDATE));

@@ -51,7 +51,8 @@ class VmLincheckTest {
      * The model checker catches both stale-TLB bugs in one unmap racing lookups on the other
      * cores: REMOTE_TLB_KEPT (a remote TLB never flushed) and ACK_BEFORE_INVALIDATE (a core acks
      * and drops its entry a few local steps later, so a lookup that core handles first, after the
-     * unmap returned, still hits). Stress mode misses the second on threads: see the README.
+     * unmap returned, still hits). Stress mode on threads missed the second in 2,000 invocations of
+     * this scenario (the README has the figures).
      */
     @Test
     void modelCheckerCatchesStaleTlbs() {
@@ -62,22 +63,6 @@ class VmLincheckTest {
             System.out.printf("%s caught in %d ms:%n%s%n", c.getSimpleName(), (System.nanoTime() - t0) / 1_000_000,
                     e.getMessage().lines().limit(16).reduce("", (a, b) -> a + b + "\n"));
         }
-    }
-
-    /** Stress mode on threads, over the scenario the model checker catches ACK_BEFORE_INVALIDATE in (prints whether it did; the README has the figures). */
-    @Tag("slow")
-    @Test
-    void stressOnAckBeforeInvalidate() {
-        long t0 = System.nanoTime();
-        String verdict;
-        try {
-            VmLincheckScenario.options(0, Integer.getInteger("vm.stress.invocations", 2_000)).addCustomScenario(unmapWhileLooking(VmLincheckScenario.AckBeforeInvalidate.class))
-                    .minimizeFailedScenario(false).check(VmLincheckScenario.AckBeforeInvalidate.class);
-            verdict = "not caught";
-        } catch (LincheckAssertionError e) {
-            verdict = "caught";
-        }
-        System.out.printf("stress, ACK_BEFORE_INVALIDATE: %s in %d ms%n", verdict, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Page 0 is mapped and cached in every TLB; then one thread unmaps it while another looks it up on cores 1, 2 and 3. */
