@@ -51,13 +51,20 @@ public final class CallerDrivenMachine implements MachineClient {
     public static final int LINCHECK_LOOP_BOUND = 2_000;
 
     private final Machine machine;
+    /**
+     * The booted cores, read once: the machine's own lists would put a few needless switch points
+     * for the model checker into every round. Cores are neither added nor removed while clients
+     * run (the scenarios do neither; {@link #kernel} refuses a machine that changed).
+     */
+    private final Kernel[] kernels;
     /** Per core: 1 while some client runs that core's kernel. */
     private final AtomicIntegerArray locks;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     private CallerDrivenMachine(Machine machine) {
         this.machine = machine;
-        this.locks = new AtomicIntegerArray(machine.topology().size());
+        this.kernels = machine.live().toArray(new Kernel[0]);
+        this.locks = new AtomicIntegerArray(kernels.length);
     }
 
     /** Boots {@code cores} cores of intel-2x4 (generation B, 8 slots, as {@link RunningMachine}) and lets {@code install} set protocols up. */
@@ -97,12 +104,19 @@ public final class CallerDrivenMachine implements MachineClient {
 
     @Override
     public <T> Outcome<T> call(int core, Function<Kernel, CompletableFuture<Outcome<T>>> op) {
-        return helpUntil(MachineClient.post(machine.kernel(core), op), "an operation on core " + core);
+        return helpUntil(MachineClient.post(kernel(core), op), "an operation on core " + core);
     }
 
     @Override
     public <T> T read(int core, Function<Kernel, T> read) {
-        return helpUntil(MachineClient.postRead(machine.kernel(core), read), "a read on core " + core);
+        return helpUntil(MachineClient.postRead(kernel(core), read), "a read on core " + core);
+    }
+
+    private Kernel kernel(int core) {
+        if (machine.size() != kernels.length || !machine.isAlive(core)) {
+            throw new IllegalStateException("a caller-driven machine runs the cores it booted, all of them; core " + core + " of " + machine.size());
+        }
+        return kernels[core];
     }
 
     /** Helps the cores until {@code done} completes, and returns its value. */
@@ -129,13 +143,13 @@ public final class CallerDrivenMachine implements MachineClient {
         helpRound();
     }
 
-    /** One step of every live core whose lock is free; true when some core did work. */
+    /** One step of every core whose lock is free; true when some core did work. */
     private boolean helpRound() {
         boolean worked = false;
-        for (int c = 0; c < machine.size(); c++) {
-            if (!machine.isAlive(c) || !locks.compareAndSet(c, 0, 1)) continue;
+        for (int c = 0; c < kernels.length; c++) {
+            if (!locks.compareAndSet(c, 0, 1)) continue;
             try {
-                worked |= stepLocked(machine.kernel(c));
+                worked |= stepLocked(kernels[c]);
             } finally {
                 locks.set(c, 0);
             }
@@ -144,28 +158,21 @@ public final class CallerDrivenMachine implements MachineClient {
     }
 
     /**
-     * True when, holding every live core's lock at once, no kernel has work: then nothing can
-     * ever happen again until a client starts a new operation. False when another client holds
-     * a lock (it may be mid-step) or some kernel did work.
+     * True when, holding every core's lock at once, no kernel has work: then nothing can ever
+     * happen again until a client starts a new operation. False when another client holds a lock
+     * (it may be mid-step) or some kernel did work.
      */
     private boolean nothingLeftToDo() {
-        int n = machine.size();
-        boolean[] held = new boolean[n];
+        int held = 0;
         try {
-            for (int c = 0; c < n; c++) {
-                if (!machine.isAlive(c)) continue;
-                if (!locks.compareAndSet(c, 0, 1)) return false;
-                held[c] = true;
+            for (; held < kernels.length; held++) {
+                if (!locks.compareAndSet(held, 0, 1)) return false;
             }
             boolean worked = false;
-            for (int c = 0; c < n; c++) {
-                if (held[c]) worked |= stepLocked(machine.kernel(c));
-            }
+            for (Kernel k : kernels) worked |= stepLocked(k);
             return !worked;
         } finally {
-            for (int c = 0; c < n; c++) {
-                if (held[c]) locks.set(c, 0);
-            }
+            for (int c = 0; c < held; c++) locks.set(c, 0);
         }
     }
 
