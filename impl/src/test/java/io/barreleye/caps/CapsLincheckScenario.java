@@ -1,20 +1,21 @@
 package io.barreleye.caps;
 
 import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads, outside
- * Lincheck's control, so its model checker cannot schedule them) over the capability system's
- * client operations on one region, from several cores at once, through the split-phase API.
+ * Lincheck over the capability system's client operations on one region, from several cores at once, through the split-phase API.
  *
  * <p>Core 0 mints a RAM region R and copies it to cores 1..3, so every core can retype it. The
  * objects operated on are R's children, one per quarter {@code q} of R: {@code retype(core, q)}
@@ -23,6 +24,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * mark) are retried by the client, so every operation ends in a definite answer, and the history
  * must be linearizable against {@link Spec}: one owner per child, copies counted per core, a
  * retype refused while its quarter has a child, a revoke that removes every copy everywhere.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 @Param(name = "core", gen = IntGen.class, conf = "0:3")
 @Param(name = "quarter", gen = IntGen.class, conf = "0:1")
@@ -33,7 +39,7 @@ public class CapsLincheckScenario {
     /** Answers, the same in the implementation and in {@link Spec}. */
     static final int OK = 0, NONE = 1, REFUSED = 2;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
     private final long root;
     /** Revokes running per (core, quarter): a delete there waits for them (see {@link #delete}). */
     private final java.util.concurrent.atomic.AtomicIntegerArray revoking = new java.util.concurrent.atomic.AtomicIntegerArray(CORES * 2);
@@ -42,15 +48,16 @@ public class CapsLincheckScenario {
     private final java.util.concurrent.atomic.AtomicLongArray revokesEnded = new java.util.concurrent.atomic.AtomicLongArray(2);
 
     public CapsLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    CapsLincheckScenario(Set<CapsFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Caps.install(m, faults));
+    CapsLincheckScenario(MachineClient.Boot boot, Set<CapsFault> faults) {
+        rm = boot.boot(CORES, m -> Caps.install(m, faults));
         root = rm.read(0, k -> Caps.of(k).mint(CapType.RAM, 0, CapsScenario.REGION));
         for (int c = 1; c < CORES; c++) {
             int to = c;
-            if (!rm.call(0, k -> Caps.of(k).copy(root, to)).succeeded()) throw new IllegalStateException("setup copy failed");
+            Outcome<Long> copied = rm.call(0, k -> Caps.of(k).copy(root, to));
+            if (!copied.succeeded()) throw new IllegalStateException("setup copy to core " + to + " failed: " + copied);
         }
     }
 
@@ -169,17 +176,47 @@ public class CapsLincheckScenario {
                 .actorsBefore(2).actorsAfter(2).sequentialSpecification(Spec.class);
     }
 
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends CapsLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
+    }
+
+    /** {@link VoteMissesOverlap} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenVoteMissesOverlap extends CapsLincheckScenario {
+        public CallerDrivenVoteMissesOverlap() {
+            super(CallerDrivenMachine::boot, Set.of(CapsFault.VOTE_MISSES_OVERLAP));
+        }
+    }
+
+    /** {@link CommitWithoutLock} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenCommitWithoutLock extends CapsLincheckScenario {
+        public CallerDrivenCommitWithoutLock() {
+            super(CallerDrivenMachine::boot, Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
+        }
+    }
+
     /** Members vote yes without looking for overlapping descendants: a retype of a quarter that has a child commits. */
     public static class VoteMissesOverlap extends CapsLincheckScenario {
         public VoteMissesOverlap() {
-            super(Set.of(CapsFault.VOTE_MISSES_OVERLAP));
+            super(RunningMachine::replacing, Set.of(CapsFault.VOTE_MISSES_OVERLAP));
         }
     }
 
     /** The owner neither takes nor checks its lock: two concurrent retypes of one quarter may both commit. */
     public static class CommitWithoutLock extends CapsLincheckScenario {
         public CommitWithoutLock() {
-            super(Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
+            super(RunningMachine::replacing, Set.of(CapsFault.COMMIT_WITHOUT_LOCK));
         }
     }
 

@@ -2,15 +2,17 @@ package io.barreleye.membership;
 
 import io.barreleye.kernel.Outcome;
 import io.barreleye.kernel.View;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads) over the
- * membership protocol's client operations on 4 cores: cores 1..3 leave and join again
+ * Lincheck over the membership protocol's client operations on 4 cores: cores 1..3 leave and join again
  * (split-phase, each completing once the core installed the view that decides it), and each core
  * reads its own installed view. Against {@link Spec}, one set of members: a core's own view holds
  * it exactly while it is a member, and a leave answers NOT_MEMBER exactly when it is not. Busy
@@ -23,19 +25,24 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * design: cores install an agreed view at different moments. A first version read core 0's (the
  * coordinator's) view and Lincheck found core 0 showing core 2 joined while core 2 itself, not yet
  * installed, still answered a leave with NOT_MEMBER.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 public class MembershipLincheckScenario {
     static final int CORES = 4;
     static final int OK = 0, NOT_MEMBER = 1;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
 
     public MembershipLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    MembershipLincheckScenario(Set<MembershipFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Membership.install(m, faults));
+    MembershipLincheckScenario(MachineClient.Boot boot, Set<MembershipFault> faults) {
+        rm = boot.boot(CORES, m -> Membership.install(m, faults));
     }
 
     private static boolean busy(Outcome<View> o) {
@@ -112,6 +119,22 @@ public class MembershipLincheckScenario {
     static StressOptions options(int iterations, int invocations) {
         return new StressOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(3)
                 .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class);
+    }
+
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
+                .actorsBefore(1).actorsAfter(1).sequentialSpecification(Spec.class);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends MembershipLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
     }
 
     /** The sequential specification: the set of members. */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * A machine kept running on the {@link ThreadRuntime} (one thread per core) while client threads
@@ -20,7 +19,7 @@ import java.util.function.Predicate;
  * runs a synchronous read on the core's own thread. Lincheck builds one instance per invocation
  * and has no tear-down, so {@link #replacing} closes the previous one (its core threads).
  */
-public final class RunningMachine implements AutoCloseable {
+public final class RunningMachine implements MachineClient, AutoCloseable {
     /** A client waits this long for one operation: far above any operation's time, so hitting it is a hang. */
     static final long CALL_TIMEOUT_MS = 30_000;
 
@@ -52,63 +51,33 @@ public final class RunningMachine implements AutoCloseable {
         return previous;
     }
 
+    @Override
     public Machine machine() {
         return machine;
     }
 
     /** Starts {@code op} on core {@code core}'s thread and waits for its outcome. */
+    @Override
     public <T> Outcome<T> call(int core, Function<Kernel, CompletableFuture<Outcome<T>>> op) {
-        Kernel k = machine.kernel(core);
-        CompletableFuture<Outcome<T>> done = new CompletableFuture<>();
-        k.post(() -> op.apply(k).whenComplete((o, e) -> {
-            if (e != null) done.completeExceptionally(e);
-            else done.complete(o);
-        }));
-        return await(done, "operation on core " + core);
+        return await(MachineClient.post(machine.kernel(core), op), "operation on core " + core);
     }
 
     /** Runs {@code read} on core {@code core}'s thread (where its state may be read) and returns what it found. */
+    @Override
     public <T> T read(int core, Function<Kernel, T> read) {
-        Kernel k = machine.kernel(core);
-        CompletableFuture<T> done = new CompletableFuture<>();
-        k.post(() -> {
-            try {
-                done.complete(read.apply(k));
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return await(done, "read on core " + core);
+        return await(MachineClient.postRead(machine.kernel(core), read), "read on core " + core);
     }
 
-    /** How long {@link #callUntil} keeps retrying busy answers before it calls the operation stuck. */
+    /** How long a client keeps retrying busy answers, or waiting for a condition, before it calls the wait a hang. */
     static final long BUSY_LIMIT_MS = 10_000;
 
-    /**
-     * Calls {@code op} until its outcome is not {@code again} (a busy answer: the capability is
-     * locked, the page is being unmapped); between tries the caller backs off briefly so the cores
-     * can make progress. An operation still busy after {@link #BUSY_LIMIT_MS} is reported stuck
-     * (a lock nobody releases).
-     */
-    public <T> Outcome<T> callUntil(int core, Function<Kernel, CompletableFuture<Outcome<T>>> op, Predicate<Outcome<T>> again) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_LIMIT_MS);
-        for (int tries = 0; ; tries++) {
-            Outcome<T> o = call(core, op);
-            if (!again.test(o)) return o;
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("an operation on core " + core + " was still busy after " + BUSY_LIMIT_MS + " ms: " + o);
-            }
-            LockSupport.parkNanos(20_000L * Math.min(tries + 1, 50));
+    /** Backs off briefly (longer as the tries add up) so the cores' threads can make progress. */
+    @Override
+    public void pause(int tries, long startNanos, java.util.function.Supplier<String> what) {
+        if (System.nanoTime() - startNanos > TimeUnit.MILLISECONDS.toNanos(BUSY_LIMIT_MS)) {
+            throw new AssertionError("waited " + BUSY_LIMIT_MS + " ms for " + what.get());
         }
-    }
-
-    /** Polls {@code condition} (backing off between polls) until it holds; still false after {@link #BUSY_LIMIT_MS} is a hang. */
-    public void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_LIMIT_MS);
-        for (int tries = 0; !condition.getAsBoolean(); tries++) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited " + BUSY_LIMIT_MS + " ms for " + what);
-            LockSupport.parkNanos(20_000L * Math.min(tries + 1, 50));
-        }
+        LockSupport.parkNanos(20_000L * Math.min(tries + 1, 50));
     }
 
     private <T> T await(CompletableFuture<T> f, String what) {

@@ -1,17 +1,19 @@
 package io.barreleye.vm;
 
 import io.barreleye.kernel.Outcome;
+import io.barreleye.runtime.CallerDrivenMachine;
+import io.barreleye.runtime.MachineClient;
 import io.barreleye.runtime.RunningMachine;
 import java.util.HashSet;
 import java.util.Set;
 import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
- * Lincheck (stress mode: the cores are {@link io.barreleye.runtime.ThreadRuntime} threads) over map,
- * unmap and TLB lookups on 4 cores, the unmap shootdown travelling down a chain (the deepest tree
+ * Lincheck over map, unmap and TLB lookups on 4 cores, the unmap shootdown travelling down a chain (the deepest tree
  * on 4 cores). Page {@code p} (0 or 1) is mapped by its home core {@code p} to frame {@code p};
  * a lookup ({@link Vm#touch}) may run on any core and fills that core's TLB. Against {@link Spec},
  * a page table: a lookup of an unmapped page misses, so in particular a lookup after an unmap
@@ -26,6 +28,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * it overtook it) before it returns: then lookups after it hit on every core and fill remote TLBs,
  * the entries a later shootdown must invalidate. Busy answers (the page is being unmapped) are
  * retried by the client.
+ *
+ * <p>Two runtimes run it: stress mode on {@link RunningMachine} (one
+ * {@link io.barreleye.runtime.ThreadRuntime} thread per core, outside Lincheck's control), and
+ * model checking on {@link CallerDrivenMachine} (the {@code CallerDriven} subclasses: Lincheck's
+ * threads run the kernels, so the model checker schedules every core's message handling).
  */
 @Param(name = "core", gen = IntGen.class, conf = "0:3")
 @Param(name = "page", gen = IntGen.class, conf = "0:1")
@@ -34,14 +41,14 @@ public class VmLincheckScenario {
     /** Answers of map and unmap, the same in the implementation and in {@link Spec}. */
     static final int OK = 0, CONFLICT = 1;
 
-    private final RunningMachine rm;
+    private final MachineClient rm;
 
     public VmLincheckScenario() {
-        this(Set.of());
+        this(RunningMachine::replacing, Set.of());
     }
 
-    VmLincheckScenario(Set<VmFault> faults) {
-        rm = RunningMachine.replacing(CORES, m -> Vm.install(m, TreeShape.UNICAST, faults));
+    VmLincheckScenario(MachineClient.Boot boot, Set<VmFault> faults) {
+        rm = boot.boot(CORES, m -> Vm.install(m, TreeShape.UNICAST, faults));
     }
 
     private static boolean busy(Outcome<Long> o) {
@@ -89,7 +96,37 @@ public class VmLincheckScenario {
     /** Only the home core flushes its TLB: a lookup on another core after the unmap still hits. */
     public static class RemoteTlbKept extends VmLincheckScenario {
         public RemoteTlbKept() {
-            super(Set.of(VmFault.REMOTE_TLB_KEPT));
+            super(RunningMachine::replacing, Set.of(VmFault.REMOTE_TLB_KEPT));
+        }
+    }
+
+    /**
+     * Model checking on a {@link CallerDrivenMachine}: the clients run the kernels, so Lincheck
+     * decides which core handles its messages when.
+     */
+    static ModelCheckingOptions modelChecking(int iterations, int invocations) {
+        return CallerDrivenMachine.modelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(2).actorsPerThread(3)
+                .actorsBefore(2).actorsAfter(1).sequentialSpecification(Spec.class);
+    }
+
+    /** The scenario on a {@link CallerDrivenMachine}, for the model checker. */
+    public static class CallerDriven extends VmLincheckScenario {
+        public CallerDriven() {
+            super(CallerDrivenMachine::boot, Set.of());
+        }
+    }
+
+    /** {@link RemoteTlbKept} on a {@link CallerDrivenMachine}. */
+    public static class CallerDrivenRemoteTlbKept extends VmLincheckScenario {
+        public CallerDrivenRemoteTlbKept() {
+            super(CallerDrivenMachine::boot, Set.of(VmFault.REMOTE_TLB_KEPT));
+        }
+    }
+
+    /** A core acks its parent before it invalidates its replica and TLB (the unmap can complete while a remote TLB still translates the page). */
+    public static class CallerDrivenAckBeforeInvalidate extends VmLincheckScenario {
+        public CallerDrivenAckBeforeInvalidate() {
+            super(CallerDrivenMachine::boot, Set.of(VmFault.ACK_BEFORE_INVALIDATE));
         }
     }
 
