@@ -192,10 +192,12 @@ Done ==
   /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
   /\ UNCHANGED vars
 
-\* The owner locks and broadcasts that core d is to be the owner.
+\* The owner locks and broadcasts that core d is to be the owner.  A move to
+\* a core without a copy makes one more copy, which MaxCopies bounds as it
+\* bounds a Copy.
 StartMove(d) ==
   /\ mv = "idle" /\ rv = "idle" /\ lock = None
-  /\ d # owner
+  /\ d # owner /\ (copies[d] > 0 \/ TotalCopies < MaxCopies)
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
@@ -268,6 +270,13 @@ NoLockOutlivesOp ==
 \* same owner: the owner.
 OwnerAgreed ==
   mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
+
+-----------------------------------------------------------------------------
+\* The state constraint of the large model (CapCommit_large.cfg): moves only
+\* to a core that holds a copy.  With three cores and moves to any core the
+\* model passes 14 million distinct states, too many for verify;
+\* CapCommit.cfg explores every move.
+MovesToHolders == mv = "update" => copies[mvTo] > 0
 
 -----------------------------------------------------------------------------
 \* The state a complete run ends in: no lock held, no retype, revoke or move

@@ -185,10 +185,12 @@ Done ==
   /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
   /\ UNCHANGED vars
 
-\* The owner locks and broadcasts that core d is to be the owner.
+\* The owner locks and broadcasts that core d is to be the owner.  A move to
+\* a core without a copy makes one more copy, which MaxCopies bounds as it
+\* bounds a Copy.
 StartMove(d) ==
   /\ mv = "idle" /\ rv = "idle" /\ lock = None
-  /\ d # owner
+  /\ d # owner /\ (copies[d] > 0 \/ TotalCopies < MaxCopies)
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Runs of the capability protocols recorded through {@link CapCommitMapping}, restricted to what
  * specs/CapCommit.tla models: one region's capability and only operations on it (no descendants
  * copied or retyped), no Delete (the spec has none), at most MaxCopies copies (a fifth of them to
- * the copying core itself), retypes of the whole region (a second one, while the first lives, is
+ * the copying core itself; a move to a core without a copy makes one too), retypes of the whole region (a second one, while the first lives, is
  * refused by the vote of the core holding the first), moves to any core but not beside a revoke,
  * no crashes. In the simulation or on threads.
  */
@@ -127,7 +127,8 @@ public final class CapCommitDriver {
                     // before the move starts
                     int d = rnd.nextInt(CORES);
                     boolean moveOpen = open.stream().anyMatch(o -> o.kind().equals("move"));
-                    if (!moveOpen && !revokeOpen && d != rig.map.ownerCore()) {
+                    if (!moveOpen && !revokeOpen && d != rig.map.ownerCore() && (rig.holds(d) || copyBudget > 0)) {
+                        if (!rig.holds(d)) copyBudget--; // the new owner will install one more copy
                         open.add(new Open("move", rig.start(k, c -> c.move(rig.region, d))));
                     }
                 } else if (started > ops / 2 && !revokeOpen) {
