@@ -5,15 +5,16 @@
 (*  Retype (requested by core r): the owner takes the lock, asks every     *)
 (*  core whether the region is retypeable (no descendants, no conflicting  *)
 (*  local operation), commits if all agree, else aborts; then unlocks.     *)
-(*  Copy: a core holding a copy sends one to another core (a message).  A  *)
-(*  marked (busy) copy answers retry instead.                              *)
+(*  Copy: a core holding a copy sends one to a core (a message; to itself *)
+(*  the copy is local).  A marked (busy) copy answers retry instead.       *)
 (*  Revoke (mark, ready, commit, done): the owner locks, every core marks  *)
 (*  its copies and replies ready; the owner commits to the same set; every *)
 (*  core deletes its copies and descendants, waits for the copies already  *)
 (*  in flight to it (deleting them on arrival) and replies done.           *)
-(*  Move (ownership transfer to core d, which holds a copy): the owner     *)
-(*  locks and broadcasts an owner update; every core waits for the copies  *)
-(*  in flight to it, makes all its copies name d and acks; when every core *)
+(*  Move (ownership transfer to core d): the owner locks and broadcasts an *)
+(*  owner update, which carries the capability; every core waits for the   *)
+(*  copies in flight to it, makes all its copies name d and acks (d, if it *)
+(*  holds no copy, installs the one the update carries); when every core   *)
 (*  acked, d is the owner and the lock is released.  Copies are busy (a    *)
 (*  copy answers retry) while a move is in progress.                       *)
 (***************************************************************************)
@@ -128,9 +129,10 @@ Unlock(r) ==
 
 \* Core c copies the capability to core d (not while its copy is marked
 \* for a revoke or busy with a move, which it is from the moment the owner
-\* update reaches it: then it answers retry).
+\* update reaches it: then it answers retry).  d may be c: the
+\* implementation copies locally and records the copy and its arrival.
 Copy(c, d) ==
-  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen /\ c # d
+  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen
   /\ TotalCopies < MaxCopies
   /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
@@ -190,11 +192,12 @@ Done ==
   /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
   /\ UNCHANGED vars
 
-\* The owner locks and broadcasts that core d, which holds a copy, is to
-\* be the owner.
+\* The owner locks and broadcasts that core d is to be the owner.  A move to
+\* a core without a copy makes one more copy, which MaxCopies bounds as it
+\* bounds a Copy.
 StartMove(d) ==
   /\ mv = "idle" /\ rv = "idle" /\ lock = None
-  /\ d # owner /\ copies[d] > 0
+  /\ d # owner /\ (copies[d] > 0 \/ TotalCopies < MaxCopies)
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
@@ -208,13 +211,15 @@ RecvUpdate(c) ==
 
 \* Core c has every core's marker (every core got the update, so no more
 \* copies are sent) and no copy is in flight to it: all its copies now name
-\* the new owner, and it acks.
+\* the new owner, and it acks.  The new owner, if it holds no copy,
+\* installs the one the update carries.
 UpdateOwner(c) ==
   /\ mv = "update" /\ c \in mvWait
   /\ mvSeen = Cores /\ inflight[c] = 0
   /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
+  /\ copies' = IF c = mvTo /\ copies[c] = 0 THEN [copies EXCEPT ![c] = 1] ELSE copies
   /\ mvWait' = mvWait \ {c}
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
+  /\ UNCHANGED <<lock, rt, votes, retypes, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
 
 \* Every core acked the update: ownership passes to the new owner and the
 \* lock is released.
@@ -267,6 +272,13 @@ OwnerAgreed ==
   mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
 
 -----------------------------------------------------------------------------
+\* The state constraint of the large model (CapCommit_large.cfg): moves only
+\* to a core that holds a copy.  With three cores and moves to any core the
+\* model passes 14 million distinct states, too many for verify;
+\* CapCommit.cfg explores every move.
+MovesToHolders == mv = "update" => copies[mvTo] > 0
+
+-----------------------------------------------------------------------------
 \* The state a complete run ends in: no lock held, no retype, revoke or move
 \* in progress, no copy in flight.  Not a step of Next: trace validation
 \* takes it as the last, stuttering, step of a run that was not cut short,
@@ -281,7 +293,8 @@ Quiescent ==
 \* every operation is one atomic step (CapTable.tla).  The table changes
 \* exactly when the protocol commits: CommitRetype is the abstract Retype,
 \* MoveDone the abstract Move, CommitRevoke the abstract Revoke, Copy the
-\* abstract Copy (a copy in flight to core d is already d's), and a copy that
+\* abstract Copy (a copy in flight to core d is already d's; so is the copy a
+\* new owner that held none installs at UpdateOwner: Copy(owner, d)), and a copy that
 \* arrives at a core marked for a revoke that has not committed yet, and is
 \* deleted on arrival, is the abstract Delete.  Every other step (locking,
 \* voting, aborting, marking, the owner update and its acks, a copy landing)

@@ -5,7 +5,7 @@
 (* step on the table, with no locks, votes, messages or phases:            *)
 (*  Retype(r): core r gets the region's one live retype (a descendant),    *)
 (*    possible only while none lives anywhere.                             *)
-(*  Copy(c, d): core c, holding a copy, gives core d one more.             *)
+(*  Copy(c, d): core c, holding a copy, gives core d (maybe c) one more.   *)
 (*  Delete(c): core c drops one of its copies (never the owner's last).    *)
 (*  Move(d): core d, holding a copy, becomes the owner.                    *)
 (*  Revoke: every copy and every descendant is gone, at once, for good.    *)
@@ -43,9 +43,9 @@ Retype(r) ==
   /\ retypes' = [retypes EXCEPT ![r] = 1]
   /\ UNCHANGED <<owner, copies, revoked>>
 
-\* Core c, holding a copy, gives one to core d.
+\* Core c, holding a copy, gives one to core d (to itself, when d = c).
 Copy(c, d) ==
-  /\ ~revoked /\ copies[c] > 0 /\ c # d
+  /\ ~revoked /\ copies[c] > 0
   /\ copies' = [copies EXCEPT ![d] = @ + 1]
   /\ UNCHANGED <<owner, retypes, revoked>>
 

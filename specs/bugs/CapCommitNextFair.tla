@@ -122,9 +122,10 @@ Unlock(r) ==
 
 \* Core c copies the capability to core d (not while its copy is marked
 \* for a revoke or busy with a move, which it is from the moment the owner
-\* update reaches it: then it answers retry).
+\* update reaches it: then it answers retry).  d may be c: the
+\* implementation copies locally and records the copy and its arrival.
 Copy(c, d) ==
-  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen /\ c # d
+  /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen
   /\ TotalCopies < MaxCopies
   /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
   /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
@@ -184,11 +185,12 @@ Done ==
   /\ rv = "done" /\ \A r \in Cores : rt[r] = "idle" /\ \A c \in Cores : inflight[c] = 0
   /\ UNCHANGED vars
 
-\* The owner locks and broadcasts that core d, which holds a copy, is to
-\* be the owner.
+\* The owner locks and broadcasts that core d is to be the owner.  A move to
+\* a core without a copy makes one more copy, which MaxCopies bounds as it
+\* bounds a Copy.
 StartMove(d) ==
   /\ mv = "idle" /\ rv = "idle" /\ lock = None
-  /\ d # owner /\ copies[d] > 0
+  /\ d # owner /\ (copies[d] > 0 \/ TotalCopies < MaxCopies)
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
   /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
@@ -202,13 +204,15 @@ RecvUpdate(c) ==
 
 \* Core c has every core's marker (every core got the update, so no more
 \* copies are sent) and no copy is in flight to it: all its copies now name
-\* the new owner, and it acks.
+\* the new owner, and it acks.  The new owner, if it holds no copy,
+\* installs the one the update carries.
 UpdateOwner(c) ==
   /\ mv = "update" /\ c \in mvWait
   /\ mvSeen = Cores /\ inflight[c] = 0
   /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
+  /\ copies' = IF c = mvTo /\ copies[c] = 0 THEN [copies EXCEPT ![c] = 1] ELSE copies
   /\ mvWait' = mvWait \ {c}
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
+  /\ UNCHANGED <<lock, rt, votes, retypes, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
 
 \* Every core acked the update: ownership passes to the new owner and the
 \* lock is released.
@@ -249,6 +253,37 @@ NoLockOutlivesOp ==
 \* same owner: the owner.
 OwnerAgreed ==
   mv = "idle" => \A c \in Cores : (copies[c] > 0 \/ inflight[c] > 0) => ownerAt[c] = owner
+
+-----------------------------------------------------------------------------
+\* The state a complete run ends in: no lock held, no retype, revoke or move
+\* in progress, no copy in flight.  Not a step of Next: trace validation
+\* takes it as the last, stuttering, step of a run that was not cut short,
+\* with the values read from every replica once the run is over.
+Quiescent ==
+  /\ lock = None /\ mv = "idle" /\ rv \in {"idle", "done"}
+  /\ \A c \in Cores : rt[c] = "idle" /\ inflight[c] = 0
+  /\ UNCHANGED vars
+
+-----------------------------------------------------------------------------
+\* REFINEMENT: the protocols implement an abstract capability table where
+\* every operation is one atomic step (CapTable.tla).  The table changes
+\* exactly when the protocol commits: CommitRetype is the abstract Retype,
+\* MoveDone the abstract Move, CommitRevoke the abstract Revoke, Copy the
+\* abstract Copy (a copy in flight to core d is already d's; so is the copy a
+\* new owner that held none installs at UpdateOwner: Copy(owner, d)), and a copy that
+\* arrives at a core marked for a revoke that has not committed yet, and is
+\* deleted on arrival, is the abstract Delete.  Every other step (locking,
+\* voting, aborting, marking, the owner update and its acks, a copy landing)
+\* changes none of the mapped values: a stuttering step of the table.
+Revoked == rv \in {"commit", "done"}
+
+Abs == INSTANCE CapTable WITH owner <- owner,
+         copies <- [c \in Cores |-> IF Revoked THEN 0 ELSE copies[c] + inflight[c]],
+         retypes <- [c \in Cores |-> IF Revoked THEN 0 ELSE retypes[c]],
+         revoked <- Revoked
+
+\* CapCommit implements the atomic capability table.
+AbsSpec == Abs!Spec
 
 -----------------------------------------------------------------------------
 \* LIVENESS: every retype that starts is resolved (committed or aborted,

@@ -49,6 +49,8 @@ final class TraceRecording implements Recording {
     static final AtomicLong CAPS_QUIESCENT = new AtomicLong();
     /** Capability steps recorded after their capability's trace was cut: not validated. */
     static final AtomicLong CAPS_DROPPED = new AtomicLong();
+    /** Capability steps not validated, by the reason their trace was cut. */
+    static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> CAPS_CUT_STEPS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ChannelTraces channels;
     private final StatefulRun.Setup setup;
@@ -136,11 +138,20 @@ final class TraceRecording implements Recording {
             if (capabilities != null) {
                 if (!capabilities.unknown().isEmpty()) return "capability steps naming no capability: " + capabilities.unknown();
                 CAPS_DROPPED.addAndGet(capabilities.dropped());
+                long afterCuts = capabilities.traces().stream().mapToLong(CapsTraces.Entry::droppedAfterCut).sum();
+                if (capabilities.dropped() > afterCuts) {
+                    CAPS_CUT_STEPS.computeIfAbsent("a core crashed", k -> new AtomicLong()).addAndGet(capabilities.dropped() - afterCuts);
+                }
                 for (CapsTraces.Entry e : capabilities.traces()) {
                     CAPS_TRACES.incrementAndGet();
                     List<String> lines = e.map.lines();
                     boolean ended = lines.get(lines.size() - 1).contains("\"event\":\"Quiescent\"");
                     (ended ? CAPS_QUIESCENT : CAPS_CUT).incrementAndGet();
+                    if (e.cut() != null && e.droppedAfterCut() > 0) {
+                        // the reason without the capability ids and cores, so that like cuts add up
+                        String why = e.cut().replaceAll("\\b[0-9a-f]{6,}\\b", "X").replaceAll("\\b\\d+\\b", "N");
+                        CAPS_CUT_STEPS.computeIfAbsent(why, k -> new AtomicLong()).addAndGet(e.droppedAfterCut());
+                    }
                     String bad = protocol("capability-" + Long.toHexString(e.capId), "CapCommit.tla", lines);
                     CAPS_EVENTS.addAndGet(lines.size() - 1);
                     if (bad != null) return bad + (e.cut() == null ? "" : "\n(validated up to " + e.cut() + ")");
@@ -185,6 +196,16 @@ final class TraceRecording implements Recording {
                 + PREFIX_TRACES.get() + " unmap traces up to a crash), " + CAPS_TRACES.get() + " capability traces ("
                 + CAPS_EVENTS.get() + " events) against CapCommit.tla (" + CAPS_QUIESCENT.get() + " to their run's quiescent end, "
                 + CAPS_CUT.get() + " up to a step the spec does not model or a crash; " + CAPS_DROPPED.get()
-                + " capability steps after those not validated)";
+                + " capability steps after those not validated" + cutSteps() + ")";
+    }
+
+    /** The steps not validated by the reason of their cut, most first. */
+    private static String cutSteps() {
+        if (CAPS_CUT_STEPS.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        CAPS_CUT_STEPS.entrySet().stream()
+                .sorted((x, y) -> Long.compare(y.getValue().get(), x.getValue().get()))
+                .forEach(en -> sb.append(sb.length() == 0 ? ", by cut: " : "; ").append(en.getKey()).append(' ').append(en.getValue().get()));
+        return sb.toString();
     }
 }

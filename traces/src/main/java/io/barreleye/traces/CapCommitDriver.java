@@ -18,10 +18,10 @@ import java.util.function.Function;
 /**
  * Runs of the capability protocols recorded through {@link CapCommitMapping}, restricted to what
  * specs/CapCommit.tla models: one region's capability and only operations on it (no descendants
- * copied or retyped), no Delete (the spec has none), no copy to oneself, at most MaxCopies
- * copies, retypes of the whole region (a second one, while the first lives, is refused by the
- * vote of the core holding the first), moves only to a core holding a copy and not beside a
- * revoke, no crashes. In the simulation or on threads.
+ * copied or retyped), no Delete (the spec has none), at most MaxCopies copies (a fifth of them to
+ * the copying core itself; a move to a core without a copy makes one too), retypes of the whole region (a second one, while the first lives, is
+ * refused by the vote of the core holding the first), moves to any core but not beside a revoke,
+ * no crashes. In the simulation or on threads.
  */
 public final class CapCommitDriver {
     public static final int CORES = 3;
@@ -105,7 +105,7 @@ public final class CapCommitDriver {
             }
             if (started < ops && open.size() < 3 && rnd.nextInt(3) == 0) {
                 int k = rnd.nextInt(CORES);
-                int other = (k + 1 + rnd.nextInt(CORES - 1)) % CORES;
+                int other = rnd.nextInt(5) == 0 ? k : (k + 1 + rnd.nextInt(CORES - 1)) % CORES;
                 int r = rnd.nextInt(100);
                 boolean retypeOpen = open.stream().anyMatch(o -> o.kind().equals("retype"));
                 boolean revokeOpen = open.stream().anyMatch(o -> o.kind().equals("revoke"));
@@ -122,11 +122,13 @@ public final class CapCommitDriver {
                         open.add(new Open("retype", rig.start(k, c -> c.retype(rig.region, CapType.FRAME, 0, REGION_BYTES))));
                     }
                 } else if (r < 88) {
-                    // while copies are on the way (the spec's Copy runs until the owner update arrives);
-                    // not beside a revoke, which could take the new owner's copy before the move starts
+                    // while copies are on the way (the spec's Copy runs until the owner update arrives), to a
+                    // core with or without a copy; not beside a revoke, which could take the new owner's copy
+                    // before the move starts
                     int d = rnd.nextInt(CORES);
                     boolean moveOpen = open.stream().anyMatch(o -> o.kind().equals("move"));
-                    if (!moveOpen && !revokeOpen && rig.holds(d) && d != rig.map.ownerCore()) {
+                    if (!moveOpen && !revokeOpen && d != rig.map.ownerCore() && (rig.holds(d) || copyBudget > 0)) {
+                        if (!rig.holds(d)) copyBudget--; // the new owner will install one more copy
                         open.add(new Open("move", rig.start(k, c -> c.move(rig.region, d))));
                     }
                 } else if (started > ops / 2 && !revokeOpen) {

@@ -204,16 +204,12 @@ public final class CapCommitMapping implements Recorder {
                 emit(event, core, new Object[] {r}, u);
             }
             case "Copy" -> {
-                int d = (int) a[1] + 1;
-                if (d == c) unmapped.add("Copy to itself on core " + core);
+                int d = (int) a[1] + 1; // d = c: a local copy, whose arrival is recorded right after
                 inflight[d]++;
                 emit(event, core, new Object[] {c, d}, List.of("inflight", path(d), inflight[d]));
             }
             case "RecvCopy" -> {
-                if (a.length < 3) { // the local half of a copy to oneself
-                    unmapped.add("RecvCopy of a copy to itself on core " + core);
-                    return;
-                }
+                // a local copy (a copy to oneself) arrives with the capability's id only
                 inflight[c]--;
                 if (rvAt[c].equals("idle")) copies[c]++;
                 List<Object> u = new ArrayList<>(List.of("inflight", path(c), inflight[c]));
@@ -282,6 +278,10 @@ public final class CapCommitMapping implements Recorder {
                 if (a[1] != region) return;
                 mvWait.remove(c);
                 List<Object> u = new ArrayList<>(List.of("mvWait", path(), set(mvWait)));
+                if (c == mvTo && copies[c] == 0) { // the new owner installs the copy the owner update carries
+                    copies[c] = 1;
+                    u.addAll(List.of("copies", path(c), observedCopies(core, 1)));
+                }
                 int named = machine == null ? -1 : Caps.of(machine.kernel(core)).db().ownerAt(region);
                 u.addAll(List.of("ownerAt", path(c), named < 0 ? mvTo : named + 1));
                 emit(event, core, new Object[] {c}, u);

@@ -16,11 +16,11 @@ import java.util.Map;
  * {@link CapCommitMapping}, its creator (the minting core, or the retype's requester) as the
  * spec's {@code Owner}, so that each trace can be validated against specs/CapCommit.tla.
  *
- * <p>CapCommit models one capability whose retypes are never touched again, copies to another
- * core, moves to a core that holds a copy, revokes, and no deletes and no crashes. A trace is cut
- * (validated as its prefix, with the reason kept) at the first step the model does not cover:
- * a Delete of the capability; a copy to the core itself; a move to a core that holds no copy;
- * a retype while a retype of it lives that the new one does not overlap (each core may then say
+ * <p>CapCommit models one capability whose retypes are never touched again, copies (to another
+ * core or to the core itself), moves (to any core: one that holds no copy installs the one the
+ * owner update carries), revokes, and no deletes and no crashes. A trace is cut (validated as its
+ * prefix, with the reason kept) at the first step the model does not cover: a Delete of the
+ * capability; a retype while a retype of it lives that the new one does not overlap (each core may then say
  * yes, which the spec's one-region vote does not allow); a step on one of its retypes other than
  * retyping it (a copy, move, delete or revoke of the retype changes who holds it, which the spec
  * keeps with its requester); the start of a revoke of an ancestor (which deletes it with no step
@@ -46,6 +46,8 @@ public final class CapsTraces implements Recorder {
         private final List<long[]> children = new ArrayList<>();
         private final List<Entry> childEntries = new ArrayList<>();
         private String cut;
+        /** Steps on this capability after its trace was cut: recorded, not validated. */
+        private long droppedAfterCut;
 
         Entry(long capId, CapCommitMapping map, Entry parent) {
             this.capId = capId;
@@ -56,6 +58,11 @@ public final class CapsTraces implements Recorder {
         /** Why the trace stops before the run's end (it is validated up to there), or null. */
         public String cut() {
             return cut;
+        }
+
+        /** Steps on this capability after its trace was cut (not counting those after a crash). */
+        public long droppedAfterCut() {
+            return droppedAfterCut;
         }
     }
 
@@ -112,16 +119,11 @@ public final class CapsTraces implements Recorder {
                 if (e.parent != null) cut(e.parent, "a Delete of its retype " + Long.toHexString(capId));
             }
             case "Copy" -> {
-                if (a[1] == core) cut(e, "a copy to the core itself");
                 if (e.parent != null) cut(e.parent, "a copy of its retype " + Long.toHexString(capId));
             }
-            case "RecvCopy" -> {
-                if (a.length < 3) cut(e, "a copy to the core itself");
-            }
             case "StartMove" -> {
-                if (!e.map.holds((int) a[0])) {
-                    cut(e, "a move to core " + a[0] + ", which holds no copy");
-                    if (e.parent != null) cut(e.parent, "a move of its retype " + Long.toHexString(capId) + " to a new holder");
+                if (!e.map.holds((int) a[0]) && e.parent != null) {
+                    cut(e.parent, "a move of its retype " + Long.toHexString(capId) + " to a new holder");
                 }
             }
             case "StartRevoke" -> {
@@ -139,8 +141,12 @@ public final class CapsTraces implements Recorder {
             default -> { }
         }
         if (event.equals("CommitRetype")) born(e, core, a[1]);
-        if (e.cut == null) e.map.record(event, core, a);
-        else dropped++;
+        if (e.cut == null) {
+            e.map.record(event, core, a);
+        } else {
+            dropped++;
+            e.droppedAfterCut++;
+        }
     }
 
     /**

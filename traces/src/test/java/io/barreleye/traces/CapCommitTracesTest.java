@@ -53,6 +53,31 @@ class CapCommitTracesTest {
         assertEquals(12, seen.get("Quiescent"), "every complete run ends with the replicas read at once: " + seen);
     }
 
+    /**
+     * A copy to oneself (local: its Copy and RecvCopy on one core) and a move to a core that holds
+     * no copy (it installs the one the owner update carries, at its UpdateOwner) are CapCommit
+     * steps: the trace runs to the end, where every replica is read, and conforms.
+     */
+    @Test
+    void aCopyToOneselfAndAMoveToACoreWithoutACopyConform() throws IOException {
+        CapCommitDriver.Rig rig = rig(23, Set.of());
+        CapsTraces traces = new CapsTraces(rig.m);
+        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        assertTrue(rig.run(0, c -> c.copy(rig.region, 0)).succeeded());
+        assertTrue(rig.run(0, c -> c.move(rig.region, 2)).succeeded());
+        assertTrue(rig.run(2, c -> c.copy(rig.region, 1)).succeeded());
+        rig.settle();
+        traces.quiesce(rig.m);
+        CapsTraces.Entry only = traces.traces().get(0);
+        assertEquals(null, only.cut());
+        assertEquals(0, traces.dropped());
+        TraceValidator.Result r = validate(only.map, "capability-self-copy-and-move");
+        assertTrue(r.conforms(), r.diagnosis());
+        assertEquals(r.totalEvents(), r.eventsChecked());
+        assertEquals(1, r.actions().get("Quiescent"), r.actions().toString());
+        assertEquals(2, r.actions().get("Copy"), r.actions().toString());
+    }
+
     /** A run that is over, with every replica read at once: the spec's Quiescent step. */
     private TraceValidator.Result validateEnded(CapCommitDriver.Rig rig, String name) throws IOException {
         rig.settle();
