@@ -28,9 +28,11 @@ import java.util.TreeSet;
  * A Vote the owner can no longer count (its retype is no longer collecting votes, recognised by
  * the operation key the implementation records with it) changes no spec variable: a stutter.
  *
- * <p>Variables: {@code rt}, {@code votes}, {@code retypes}, {@code inflight}, {@code rv},
- * {@code rvAt}, {@code mv}, {@code mvWait} and {@code mvSeen} are recorded from the events; with
- * {@link #observe}, what the recording core's replica holds is read from it: {@code lock} (the
+ * <p>Variables: {@code votes} (the vote the voter sends: no replica keeps it), {@code retypes},
+ * {@code inflight}, {@code rvAt}, {@code mv}, {@code mvWait} and {@code mvSeen} are recorded from
+ * the events; with {@link #observe}, what the recording core's replica holds is read from it:
+ * {@code rt[r]} (the owner's retype of that operation key: its phase, or idle once gone),
+ * {@code rv} (the owner's revoke of the region: its phase, or done once completed), {@code lock} (the
  * owner's lock on the region), {@code owner} (at every step the owner takes before a revoke
  * completed: the recording core when its replica owns the region, else None, which diverges),
  * {@code mvTo} and {@code mvWait} (the owner's record of the move at StartMove), {@code copies[d]}
@@ -165,9 +167,9 @@ public final class CapCommitMapping implements Recorder {
             case "StartRetype" -> {
                 int r = (int) a[0] + 1;
                 requesterOf.put(a[1], r);
-                rt[r] = "check";
                 rtKey[r] = a[1];
-                List<Object> u = new ArrayList<>(List.of("rt", path(r), "check"));
+                rt[r] = rtAt(core, a[1], "check");
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), rt[r]));
                 for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
                 lock(core, u);
                 ownerHere(core, u);
@@ -184,21 +186,21 @@ public final class CapCommitMapping implements Recorder {
             }
             case "CommitRetype" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "unlock";
+                rt[r] = rtAt(core, a[1], "unlock");
                 retypes[r]++;
                 // the new capability is on its way to the requester, in no replica yet: the spec's
                 // CommitRetype counts it (retypes[r]' = retypes[r] + 1); RevokeAt and Quiescent read it back
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), rt[r]));
             }
             case "AbortRetype" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "unlock";
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
+                rt[r] = rtAt(core, a[1], "unlock");
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), rt[r]));
             }
             case "Unlock" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "idle";
-                List<Object> u = new ArrayList<>(List.of("rt", path(r), "idle"));
+                rt[r] = rtAt(core, a[1], "idle");
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), rt[r]));
                 lock(core, u);
                 ownerHere(core, u);
                 emit(event, core, new Object[] {r}, u);
@@ -222,8 +224,8 @@ public final class CapCommitMapping implements Recorder {
             }
             case "StartRevoke" -> {
                 if (a[0] != region) return;
-                rv = "mark";
-                List<Object> u = new ArrayList<>(List.of("rv", path(), "mark"));
+                rv = rvAt(core, "mark");
+                List<Object> u = new ArrayList<>(List.of("rv", path(), rv));
                 lock(core, u);
                 ownerHere(core, u);
                 emit(event, core, new Object[0], u);
@@ -235,8 +237,8 @@ public final class CapCommitMapping implements Recorder {
             }
             case "CommitRevoke" -> {
                 if (a[0] != region) return;
-                rv = "commit";
-                emit(event, core, new Object[0], List.of("rv", path(), "commit"));
+                rv = rvAt(core, "commit");
+                emit(event, core, new Object[0], List.of("rv", path(), rv));
             }
             case "RevokeAt" -> {
                 if (a[1] != region) return;
@@ -248,8 +250,8 @@ public final class CapCommitMapping implements Recorder {
             }
             case "RevokeDone" -> {
                 if (a[0] != region) return;
-                rv = "done";
-                List<Object> u = new ArrayList<>(List.of("rv", path(), "done"));
+                rv = rvAt(core, "done");
+                List<Object> u = new ArrayList<>(List.of("rv", path(), rv));
                 lock(core, u);
                 emit(event, core, new Object[0], u);
             }
@@ -302,6 +304,31 @@ public final class CapCommitMapping implements Recorder {
             }
             default -> unmapped.add(event + " on core " + core + " " + java.util.Arrays.toString(a));
         }
+    }
+
+    /**
+     * The spec's {@code rt[r]} of the retype with operation key {@code opKey}, read from the
+     * owner's retype protocol (the recording core: every retype step but Vote is the owner's):
+     * its phase, "check" or "unlock", or "idle" once it is gone; {@code unobserved} without a machine.
+     */
+    private String rtAt(int core, long opKey, String unobserved) {
+        if (machine == null) return unobserved;
+        io.barreleye.caps.RetypeProtocol.RetypeOp op = Caps.of(machine.kernel(core)).retypeProtocol().rt().get(opKey);
+        return op == null ? "idle" : op.phase();
+    }
+
+    /**
+     * The spec's {@code rv}, read from the owner's revoke protocol (the recording core: StartRevoke,
+     * CommitRevoke and RevokeDone are the owner's): the revoke's phase, "mark" or "commit"; "done"
+     * once the replica lists the region's revoke as completed; else "idle". {@code unobserved}
+     * without a machine.
+     */
+    private String rvAt(int core, String unobserved) {
+        if (machine == null) return unobserved;
+        Caps caps = Caps.of(machine.kernel(core));
+        io.barreleye.caps.RevokeProtocol.RevokeOp op = caps.revokeProtocol().rv().get(region);
+        if (op != null) return op.phase();
+        return caps.db().revokeDone().contains(region) ? "done" : "idle";
     }
 
     /**

@@ -25,11 +25,13 @@ import java.util.Map;
  * 16-bit piggybacked ack in generation A), recorded as the spec's {@code ring[c][i]}; in generation
  * B, the used bit of the slot a Recv took, after the receiver cleared it. From the endpoints:
  * {@code next}, {@code recv}, {@code acked} and {@code ackSent}. Message ids are the spec's: the
- * k-th data message a side writes is id k (the channel carries words, not ids). What a receiver
- * got is read, not assumed: each Send remembers, per ring slot, the first payload word its caller
- * gave and the id; each Recv looks up the word it actually delivered to its caller among the
- * ring's slots and records the id found as {@code rcvd[c][k]} (0, no id, when the word is in no
- * slot). A receiver that copies out a stale or another slot's payload thus diverges at that Recv.
+ * k-th data message a side writes is id k (the channel carries words, not ids), and whether the
+ * ring really holds it is read: each Send reads the first payload word of the slot it published
+ * from the ring (a slot whose payload is not its caller's, such as a header published before its
+ * payload, records id 0 and diverges at that Send) and remembers it with the id; each Recv looks
+ * up the word it actually delivered to its caller among the ring's slots as the ring holds them
+ * then, and records the id found as {@code rcvd[c][k]} (0, no id, when the word is in no slot).
+ * A receiver that copies out a stale or another slot's payload thus diverges at that Recv.
  *
  * <p>{@code busy[c]} is the spec's "told busy and holding a queued message": set at the first busy
  * answer, cleared by the next Send. A busy answer while already busy changes no spec variable and
@@ -114,8 +116,12 @@ public final class UrpcMapping implements ChannelObserver {
                 int slot = (int) (pos % slots);
                 EndpointState.Slot s = e.txSlot(slot);
                 boolean genA = generation == Generation.EPOCH_ACK;
+                // the payload as the ring holds it now, not as the caller gave it: a slot published
+                // without the caller's payload in it carries no message id (0), which the spec's Send refuses
+                long written = s.firstWord();
                 long id = action.equals("Send") ? ++dataSent[c] : 0;
-                slotWord[c][slot] = e.sentWord();
+                if (id != 0 && e.sentWord() != 0 && written != e.sentWord()) id = 0;
+                slotWord[c][slot] = written;
                 slotId[c][slot] = id;
                 u.addAll(List.of("ring", path(c, slot), slot(genA ? s.epochBit() : (int) (pos / slots), s.isAck(), id,
                         genA ? s.ack(e.ackSent()) % mod : 0)));
@@ -134,7 +140,7 @@ public final class UrpcMapping implements ChannelObserver {
             case "Recv", "RecvAck" -> {
                 u.addAll(List.of("recv", path(peer), e.taken() % mod));
                 if (action.equals("Recv")) {
-                    u.addAll(List.of("rcvd", path(peer, ++dataRcvd[peer]), IntValue.of((int) deliveredId(peer, (int) ((e.taken() - 1) % slots), e.deliveredWord()))));
+                    u.addAll(List.of("rcvd", path(peer, ++dataRcvd[peer]), IntValue.of((int) deliveredId(e, peer, (int) ((e.taken() - 1) % slots), e.deliveredWord()))));
                 }
                 if (generation == Generation.EPOCH_ACK) {
                     u.addAll(List.of("acked", path(c), e.acked() % mod));
@@ -150,12 +156,13 @@ public final class UrpcMapping implements ChannelObserver {
 
     /**
      * The id of the data message whose payload a Recv delivered: the taken slot's when the word is
-     * the one written there, else that of the first other slot of the ring holding the word, else 0.
+     * the one the ring holds there now (and held when that message was written), else that of the
+     * first other slot of the ring holding the word, else 0.
      */
-    private long deliveredId(int ring, int taken, long word) {
+    private long deliveredId(EndpointState e, int ring, int taken, long word) {
         for (int k = 0; k < slots; k++) {
             int i = (taken + k) % slots;
-            if (slotId[ring][i] != 0 && slotWord[ring][i] == word) return slotId[ring][i];
+            if (slotId[ring][i] != 0 && slotWord[ring][i] == word && e.rxSlot(i).firstWord() == word) return slotId[ring][i];
         }
         return 0;
     }

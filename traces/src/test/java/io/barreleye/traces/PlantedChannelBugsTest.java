@@ -32,7 +32,7 @@ class PlantedChannelBugsTest {
         p.add(new Planted(ChannelFault.FULL_RING_OFF_BY_ONE, Generation.EPOCH_ACK, "Send"));
         p.add(new Planted(ChannelFault.STALE_PIGGYBACKED_ACK, Generation.EPOCH_ACK, "Send"));
         for (Generation g : Generation.values()) {
-            p.add(new Planted(ChannelFault.HEADER_BEFORE_PAYLOAD, g, "Recv"));
+            p.add(new Planted(ChannelFault.HEADER_BEFORE_PAYLOAD, g, "Send")); // the published slot's payload, read from the ring, is not the caller's
             p.add(new Planted(ChannelFault.READS_NEXT_SLOT, g, "Recv"));
         }
         return p;
