@@ -160,8 +160,8 @@ public final class CapsInvariants {
 
     /**
      * With no move of it in progress, exactly one live core owns a capability and every copy, held
-     * or in flight, names it. A capability held by a live core whose copies name a live owner that
-     * does not own it is owned by nobody: a lost owner. (Copies naming a crashed owner have none to
+     * or in flight, names it. A capability held by a live core, or on its way to one, whose copies
+     * name a live owner that does not own it is owned by nobody: a lost owner. (Copies naming a crashed owner have none to
      * agree with, and after a crash a move may have lost its old owner with nobody to hand over:
      * the protocols elect no new owner, so the check waits for crash-free runs. While a revoke is in progress, copies of
      * the descendants it deletes outlive their owner's until their core's RevokeAt.)
@@ -199,7 +199,13 @@ public final class CapsInvariants {
         }
         for (CapabilityDb.SentCopy s : inFlight(m, live)) {
             List<Integer> cl = claimants.get(s.capId());
-            if (cl == null || cl.size() != 1 || moving.contains(s.capId())) continue;
+            if (moving.contains(s.capId())) continue;
+            if (cl == null && !revoking && !crashed && s.ownerNamed() >= 0 && m.isAlive(s.ownerNamed())) {
+                // as for held copies: a copy on its way names a live owner that does not own it
+                return "a copy of " + Long.toHexString(s.capId()) + " in flight to core " + s.to() + " names core " + s.ownerNamed()
+                        + ", which does not own it: nobody does";
+            }
+            if (cl == null || cl.size() != 1) continue;
             if (s.ownerNamed() != cl.get(0)) {
                 return "a copy of " + Long.toHexString(s.capId()) + " in flight to core " + s.to() + " names core " + s.ownerNamed()
                         + ", the owner is " + cl.get(0);

@@ -24,6 +24,8 @@ public final class Kernel {
     private final java.util.List<java.util.function.IntConsumer> peerFailedListeners = new java.util.ArrayList<>();
     private final java.util.List<java.util.function.Consumer<View>> viewListeners = new java.util.ArrayList<>();
     private View view;
+    /** The view the view listeners were last told of (see {@link #viewHeard}). */
+    private View heard;
     private final long[] inbox = new long[MAX_MESSAGE_WORDS];
     private final long[] outbox = new long[MAX_MESSAGE_WORDS];
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
@@ -92,12 +94,44 @@ public final class Kernel {
         return view;
     }
 
-    /** Installs a new view on this core (the membership protocol calls this once the view is agreed). */
+    /**
+     * Installs a new view on this core (the membership protocol calls this once the view is agreed)
+     * and, in the same step, tells every view listener: no message is taken and no task runs in a
+     * view the core's protocols have not heard of ({@link #viewHeard}).
+     */
     public void installView(View v) {
+        setView(v);
+        tellViewListeners(v);
+    }
+
+    /**
+     * The planted bug MembershipFault.VIEW_BEFORE_LISTENERS, for nothing else: installs {@code v}
+     * now but tells the listeners only at a later step of this core, so for a while the core acts
+     * in a view its protocols (ViewOp, the unmap protocol) have not heard of.
+     */
+    public void installViewTellingListenersLater(View v) {
+        setView(v);
+        later(() -> tellViewListeners(v));
+    }
+
+    private void setView(View v) {
         this.view = v;
         // the SKB keeps the live cores as facts: the boot view and every agreed view tell it
         io.barreleye.skb.Skb.of(machine.topology()).viewInstalled(v.number(), v.members());
+    }
+
+    private void tellViewListeners(View v) {
         for (java.util.function.Consumer<View> l : viewListeners) l.accept(v);
+        heard = v;
+    }
+
+    /**
+     * The view every view listener of this core was given last (null before any): the installed
+     * {@link #view} between steps, unless a listener was told late (the membership invariant
+     * ListenersHeardView reads both).
+     */
+    public View viewHeard() {
+        return heard;
     }
 
     public void onViewChange(java.util.function.Consumer<View> l) {

@@ -230,6 +230,17 @@ public final class Membership {
         return Collections.unmodifiableList(history);
     }
 
+    /** The proposal this core has made and not yet committed or withdrawn (the spec's prop[c]), or null. */
+    public View proposal() {
+        Proposal p = prop;
+        return p == null ? null : new View(p.v, p.members);
+    }
+
+    /** The core whose proposal this core has accepted (the spec's acc[c]), or -1 for none. */
+    public int accepted() {
+        return accHolder;
+    }
+
     public ViewOp viewOp() {
         return op;
     }
@@ -302,10 +313,10 @@ public final class Membership {
 
     private void onReject(int c, int nv) {
         if (prop == null || prop.v != nv) return;
-        record("Withdraw", me, nv);
         for (int x : prop.old) if (x != me) sendTo(x, WITHDRAW, viewNumber(), nv);
         prop = null;
         if (accHolder == me) accHolder = -1;
+        record("Withdraw", me, nv); // after the change: the mapping reads the proposal (none) from this core
         kick();
     }
 
@@ -330,9 +341,9 @@ public final class Membership {
         pendingJoin.removeIf(members::contains);
         pendingLeave.removeIf(c -> !members.contains(c));
         if (member) {
-            record("Install", me, withMembers(nv, members));
             off = false;
-            k.installView(v);
+            record("Install", me, withMembers(nv, members)); // after the change, before the listeners (whose steps follow it)
+            if (faults.contains(MembershipFault.VIEW_BEFORE_LISTENERS)) k.installViewTellingListenersLater(v); else k.installView(v); // BUG when set
             if (joinFuture != null) {
                 CompletableFuture<Outcome<View>> f = joinFuture;
                 joinFuture = null;
@@ -443,6 +454,34 @@ public final class Membership {
         return true;
     }
 
+    /**
+     * Why this core is not at rest, as Membership.tla's quiescent state has it (no proposal or
+     * acceptance open, no join or leave pending, no operation running, no crashed core left in its
+     * view, nothing queued to send), or null when it is. Read at the end of a run, on any thread
+     * once the machine has stopped.
+     */
+    public String unsettled() {
+        if (joinFuture != null) return "core " + me + " is still joining";
+        if (!outq.isEmpty()) return "core " + me + " still has messages queued for " + outq.keySet();
+        if (off) return null;
+        if (prop != null) return "core " + me + " still has its proposal of view " + prop.v + " open";
+        if (accHolder != -1) return "core " + me + " still holds its acceptance of core " + accHolder + "'s proposal";
+        if (leaving) return "core " + me + " is still leaving";
+        if (!pendingJoin.isEmpty() || !pendingLeave.isEmpty()) {
+            return "core " + me + " (view " + k.view() + ", coordinator " + coordinator(k.view()) + ") still has joins " + pendingJoin
+                    + " and leaves " + pendingLeave + " pending; live cores " + liveCores();
+        }
+        if (op.hasRunning()) return "core " + me + " still has an operation running";
+        for (int c : k.view().members()) if (!m.isAlive(c)) return "core " + me + "'s view " + k.view() + " still holds crashed core " + c;
+        return null;
+    }
+
+    private List<Integer> liveCores() {
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < m.size(); c++) if (m.isAlive(c)) out.add(c);
+        return out;
+    }
+
     private boolean busy() {
         if (!outq.isEmpty() || joinFuture != null) return true;
         if (off) return false;
@@ -461,9 +500,9 @@ public final class Membership {
             for (int c : prop.old) {
                 if (m.isAlive(c) && !prop.accepted.contains(c)) return;
             }
-            record("Commit", me, prop.v);
             Proposal p = prop;
             prop = null;
+            record("Commit", me, p.v);
             broadcastCommit(p.v, p.members, p.old);
             apply(p.v, p.members);
             return;
@@ -471,9 +510,9 @@ public final class Membership {
         if (leaving && liveMembers(cur) <= 1 && accHolder == -1) {
             // everyone else is gone: leaving would leave no view at all. (Not while this core has
             // accepted a proposal, perhaps agreed, that removes it: it is passed on below instead.)
-            record("CancelLeave", me);
             leaving = false;
             pendingLeave.remove(me);
+            record("CancelLeave", me);
             CompletableFuture<Outcome<View>> f = leaveFuture;
             leaveFuture = null;
             if (f != null) f.complete(Outcome.failure(Outcome.Reason.CONFLICT, "core " + me + " is the last live member"));
@@ -490,19 +529,20 @@ public final class Membership {
         }
         if (next == null) return;
         int nv = cur.number() + 1;
-        record("Propose", me, withMembers(nv, next));
-        if (noAgreement) {
-            // BUG (MembershipNoAgreement): install at once, without anyone's acceptance
-            record("Commit", me, nv);
-            broadcastCommit(nv, next, cur.members());
-            apply(nv, next);
-            return;
-        }
         prop = new Proposal(nv, next, cur.members());
         prop.accepted.add(me);
         accHolder = me;
         accView = nv;
         accMembers = next;
+        record("Propose", me, withMembers(nv, next)); // after the change: the mapping reads the proposal from this core
+        if (noAgreement) {
+            // BUG (MembershipNoAgreement): install at once, without anyone's acceptance
+            prop = null;
+            record("Commit", me, nv);
+            broadcastCommit(nv, next, cur.members());
+            apply(nv, next);
+            return;
+        }
         long[] sync = encode(cur.number(), cur.members());
         long[] proposal = encode(nv, next);
         for (int c : cur.members()) {

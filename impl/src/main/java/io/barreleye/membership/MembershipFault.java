@@ -13,5 +13,11 @@ public enum MembershipFault {
      */
     INSTALL_WITHOUT_AGREEMENT,
     /** AbortOp lacks its crash clause: an operation aborts only when its initiator's view changes (MembershipNoCrashAbort). */
-    NO_ABORT_ON_CRASH
+    NO_ABORT_ON_CRASH,
+    /**
+     * A member installs an agreed view but its view listeners (ViewOp, the unmap protocol) hear of
+     * it only at a later step: for a while the core answers in a view its protocols do not know
+     * (Kernel.installViewTellingListenersLater instead of installView).
+     */
+    VIEW_BEFORE_LISTENERS
 }

@@ -17,7 +17,7 @@ public final class MembershipInvariants {
     private MembershipInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(agreedViews(), acksFromViewMembers(), completeOnlyWithAllAcks(), crashResolvesOperation());
+        return List.of(agreedViews(), acksFromViewMembers(), completeOnlyWithAllAcks(), crashResolvesOperation(), listenersHeardView());
     }
 
     /** Two cores that installed view v installed the same members. */
@@ -103,6 +103,24 @@ public final class MembershipInvariants {
                         }
                     }
                 }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * What observes the order of an install and its listeners (the spec has no listeners: its
+     * Install is one step): between steps, every live core's view listeners (ViewOp, which answers
+     * requests held for that view and aborts operations of the old one; the unmap protocol, which
+     * re-routes its rounds and drops what a core outside the view may not keep) have heard of the
+     * view the core installed. A core that acts in a view its protocols have not heard of breaks it.
+     */
+    public static Invariant listenersHeardView() {
+        return Invariant.of("ListenersHeardView", m -> {
+            for (io.barreleye.kernel.Kernel k : m.live()) {
+                if (Membership.of(k) == null || java.util.Objects.equals(k.view(), k.viewHeard())) continue;
+                return "core " + k.id() + " installed view " + k.view() + " but its view listeners last heard of "
+                        + k.viewHeard();
             }
             return null;
         });

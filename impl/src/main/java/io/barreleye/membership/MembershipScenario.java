@@ -123,4 +123,15 @@ public final class MembershipScenario implements Scenario {
     public List<Invariant> invariants() {
         return MembershipInvariants.all();
     }
+
+    /** Membership.tla at rest on every live core: nothing proposed, accepted, pending or running (Membership.unsettled). */
+    @Override
+    public String quiescent(Machine m) {
+        for (Kernel k : m.live()) {
+            Membership ms = Membership.of(k);
+            String why = ms == null ? null : ms.unsettled();
+            if (why != null) return why;
+        }
+        return null;
+    }
 }

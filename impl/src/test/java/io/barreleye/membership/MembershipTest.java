@@ -314,6 +314,34 @@ class MembershipTest {
         assertCaught(MembershipFault.INSTALL_WITHOUT_AGREEMENT, "AgreedViews");
     }
 
+    /**
+     * The suite's end-of-run check: a core with a leave under way, or an operation running, is not
+     * at rest; once the leave's view is installed everywhere and the operation resolved, every
+     * live core is.
+     */
+    @Test
+    void aRunIsQuiescentOnlyOnceItsChangesAndOperationsAreOver() {
+        Sim s = boot(11, 4);
+        MembershipScenario sc = new MembershipScenario(Set.of());
+        assertNull(sc.quiescent(s.m()), "a booted machine is at rest");
+        CompletableFuture<Outcome<View>> leave = onCore(s.m().kernel(3), () -> Membership.of(s.m().kernel(3)).leave());
+        CompletableFuture<Outcome<Void>> op = onCore(s.m().kernel(1), () -> ViewOp.of(s.m().kernel(1)).startOp());
+        String busy = null;
+        for (int step = 0; step < 1000 && busy == null; step++) { // until a core has taken its request up
+            s.rt().run(s.m(), new CompletableFuture<Void>(), 1);
+            busy = sc.quiescent(s.m());
+        }
+        assertTrue(busy != null && (busy.contains("leaving") || busy.contains("operation") || busy.contains("queued")), String.valueOf(busy));
+        runOk(s, () -> leave.isDone() && op.isDone() && sc.quiescent(s.m()) == null, 200_000);
+        assertTrue(leave.join().succeeded(), leave.join().toString());
+    }
+
+    /** Nothing in the spec sees listener order (its Install is one step): ListenersHeardView does, between steps. */
+    @Test
+    void viewBeforeListenersIsCaughtByListenersHeardView() {
+        assertCaught(MembershipFault.VIEW_BEFORE_LISTENERS, "ListenersHeardView");
+    }
+
     static void assertCaught(MembershipFault fault, String invariant) {
         List<Long> caught = new ArrayList<>();
         for (long seed = 1; seed <= 300 && caught.size() < 3; seed++) {

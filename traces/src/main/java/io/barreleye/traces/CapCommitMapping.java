@@ -28,9 +28,15 @@ import java.util.TreeSet;
  * A Vote the owner can no longer count (its retype is no longer collecting votes, recognised by
  * the operation key the implementation records with it) changes no spec variable: a stutter.
  *
- * <p>Variables: {@code rt}, {@code votes}, {@code retypes}, {@code inflight}, {@code rv},
- * {@code rvAt}, {@code mv}, {@code mvWait} and {@code mvSeen} are recorded from the events; with
- * {@link #observe}, what the recording core's replica holds is read from it: {@code lock} (the
+ * <p>Variables: {@code votes} (the vote the voter sends: no replica keeps it), {@code inflight}
+ * (copies sent to a core and not yet received: only the receiver knows, so reading it would read
+ * another core) and {@code retypes} at CommitRetype are recorded from the events; with
+ * {@link #observe}, what the recording core's replica holds is read from it:
+ * {@code rt[r]} (the owner's retype of that operation key: its phase, or idle once gone),
+ * {@code rv} (the owner's revoke of the region: its phase, or done once completed), {@code rvAt[c]}
+ * (core c's record of the revoke: marked while held, done once dropped), {@code retypes[c]} at
+ * RevokeAt (the children core c still holds), {@code mv} (the owner's move of the region),
+ * {@code mvSeen} (at RecvUpdate, whether the core holds the owner update), {@code lock} (the
  * owner's lock on the region), {@code owner} (at every step the owner takes before a revoke
  * completed: the recording core when its replica owns the region, else None, which diverges),
  * {@code mvTo} and {@code mvWait} (the owner's record of the move at StartMove), {@code copies[d]}
@@ -165,9 +171,9 @@ public final class CapCommitMapping implements Recorder {
             case "StartRetype" -> {
                 int r = (int) a[0] + 1;
                 requesterOf.put(a[1], r);
-                rt[r] = "check";
                 rtKey[r] = a[1];
-                List<Object> u = new ArrayList<>(List.of("rt", path(r), "check"));
+                rt[r] = rtAt(core, a[1], "check");
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), rt[r]));
                 for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
                 lock(core, u);
                 ownerHere(core, u);
@@ -184,21 +190,21 @@ public final class CapCommitMapping implements Recorder {
             }
             case "CommitRetype" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "unlock";
+                rt[r] = rtAt(core, a[1], "unlock");
                 retypes[r]++;
                 // the new capability is on its way to the requester, in no replica yet: the spec's
                 // CommitRetype counts it (retypes[r]' = retypes[r] + 1); RevokeAt and Quiescent read it back
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), rt[r]));
             }
             case "AbortRetype" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "unlock";
-                emit(event, core, new Object[] {r}, List.of("rt", path(r), "unlock"));
+                rt[r] = rtAt(core, a[1], "unlock");
+                emit(event, core, new Object[] {r}, List.of("rt", path(r), rt[r]));
             }
             case "Unlock" -> {
                 int r = (int) a[0] + 1;
-                rt[r] = "idle";
-                List<Object> u = new ArrayList<>(List.of("rt", path(r), "idle"));
+                rt[r] = rtAt(core, a[1], "idle");
+                List<Object> u = new ArrayList<>(List.of("rt", path(r), rt[r]));
                 lock(core, u);
                 ownerHere(core, u);
                 emit(event, core, new Object[] {r}, u);
@@ -218,41 +224,41 @@ public final class CapCommitMapping implements Recorder {
             }
             case "StartRevoke" -> {
                 if (a[0] != region) return;
-                rv = "mark";
-                List<Object> u = new ArrayList<>(List.of("rv", path(), "mark"));
+                rv = rvAt(core, "mark");
+                List<Object> u = new ArrayList<>(List.of("rv", path(), rv));
                 lock(core, u);
                 ownerHere(core, u);
                 emit(event, core, new Object[0], u);
             }
             case "Mark" -> {
                 if (a[1] != region) return;
-                rvAt[c] = "marked";
-                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "marked"));
+                rvAt[c] = revokeAt(core, "marked");
+                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), rvAt[c]));
             }
             case "CommitRevoke" -> {
                 if (a[0] != region) return;
-                rv = "commit";
-                emit(event, core, new Object[0], List.of("rv", path(), "commit"));
+                rv = rvAt(core, "commit");
+                emit(event, core, new Object[0], List.of("rv", path(), rv));
             }
             case "RevokeAt" -> {
                 if (a[1] != region) return;
-                rvAt[c] = "done";
+                rvAt[c] = revokeAt(core, "done");
                 copies[c] = 0;
-                retypes[c] = 0;
-                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), "done", "retypes", path(c), 0,
+                retypes[c] = machine == null ? 0 : children(Caps.of(machine.kernel(core)).db());
+                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), rvAt[c], "retypes", path(c), retypes[c],
                         "copies", path(c), observedCopies(core, 0)));
             }
             case "RevokeDone" -> {
                 if (a[0] != region) return;
-                rv = "done";
-                List<Object> u = new ArrayList<>(List.of("rv", path(), "done"));
+                rv = rvAt(core, "done");
+                List<Object> u = new ArrayList<>(List.of("rv", path(), rv));
                 lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             case "StartMove" -> {
                 if (a[1] != region) return;
                 int d = (int) a[0] + 1;
-                mv = "update";
+                mv = moveAt(core, "update");
                 mvWait.clear();
                 for (int i = 1; i <= cores; i++) mvWait.add(i);
                 mvTo = d;
@@ -263,7 +269,7 @@ public final class CapCommitMapping implements Recorder {
                     for (int w : moves.mvWait(region)) mvWait.add(w + 1);
                 }
                 mvSeen.clear();
-                List<Object> u = new ArrayList<>(List.of("mv", path(), "update", "mvTo", path(), mvTo, "mvWait", path(), set(mvWait),
+                List<Object> u = new ArrayList<>(List.of("mv", path(), mv, "mvTo", path(), mvTo, "mvWait", path(), set(mvWait),
                         "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
                 ownerHere(core, u);
@@ -271,7 +277,8 @@ public final class CapCommitMapping implements Recorder {
             }
             case "RecvUpdate" -> {
                 if (a[1] != region) return;
-                mvSeen.add(c);
+                // seen: the core holds the move's owner update (busy until the move ends)
+                if (machine == null || Caps.of(machine.kernel(core)).moveProtocol().busyAt().containsKey(region)) mvSeen.add(c);
                 emit(event, core, new Object[] {c}, List.of("mvSeen", path(), set(mvSeen)));
             }
             case "UpdateOwner" -> {
@@ -292,16 +299,67 @@ public final class CapCommitMapping implements Recorder {
                 // so no replica holds the spec's owner' at this step: the spec's MoveDone (owner' = mvTo) decides
                 // it, and the next step the new owner takes, or the run's end (quiescent), reads it back
                 owner = mvTo;
-                mv = "idle";
-                mvTo = 0;
-                mvSeen.clear();
-                List<Object> u = new ArrayList<>(List.of("mv", path(), "idle", "mvTo", path(), 0,
+                mv = moveAt(core, "idle");
+                mvTo = machine == null ? 0 : Caps.of(machine.kernel(core)).moveProtocol().mvTo(region) + 1;
+                mvSeen.clear(); // the spec's MoveDone empties it; the members drop their updates when MOVE_DONE reaches them
+                List<Object> u = new ArrayList<>(List.of("mv", path(), mv, "mvTo", path(), mvTo,
                         "mvSeen", path(), set(mvSeen)));
                 lock(core, u);
                 emit(event, core, new Object[0], u);
             }
             default -> unmapped.add(event + " on core " + core + " " + java.util.Arrays.toString(a));
         }
+    }
+
+    /**
+     * The spec's {@code rt[r]} of the retype with operation key {@code opKey}, read from the
+     * owner's retype protocol (the recording core: every retype step but Vote is the owner's):
+     * its phase, "check" or "unlock", or "idle" once it is gone; {@code unobserved} without a machine.
+     */
+    private String rtAt(int core, long opKey, String unobserved) {
+        if (machine == null) return unobserved;
+        io.barreleye.caps.RetypeProtocol.RetypeOp op = Caps.of(machine.kernel(core)).retypeProtocol().rt().get(opKey);
+        return op == null ? "idle" : op.phase();
+    }
+
+    /**
+     * The spec's {@code rv}, read from the owner's revoke protocol (the recording core: StartRevoke,
+     * CommitRevoke and RevokeDone are the owner's): the revoke's phase, "mark" or "commit"; "done"
+     * once the replica lists the region's revoke as completed; else "idle". {@code unobserved}
+     * without a machine.
+     */
+    private String rvAt(int core, String unobserved) {
+        if (machine == null) return unobserved;
+        Caps caps = Caps.of(machine.kernel(core));
+        io.barreleye.caps.RevokeProtocol.RevokeOp op = caps.revokeProtocol().rv().get(region);
+        if (op != null) return op.phase();
+        return caps.db().revokeDone().contains(region) ? "done" : "idle";
+    }
+
+    /** The spec's {@code retypes[c]}: the live retypes (children) of the region core c's replica holds. */
+    private int children(CapabilityDb db) {
+        int n = 0;
+        for (io.barreleye.caps.Capability c : db.held()) {
+            long[] anc = c.ancestors();
+            if (anc.length > 0 && anc[anc.length - 1] == region) n++;
+        }
+        return n;
+    }
+
+    /**
+     * The spec's {@code rvAt[c]}, read from core c's revoke protocol: "marked" while it holds a
+     * record of the region's revoke (marked, or committed and waiting for copies in flight), else
+     * "done" (it drops the record once it deleted); {@code unobserved} without a machine.
+     */
+    private String revokeAt(int core, String unobserved) {
+        if (machine == null) return unobserved;
+        return Caps.of(machine.kernel(core)).revokeProtocol().rvAt().containsKey(region) ? "marked" : "done";
+    }
+
+    /** The spec's {@code mv}, read from the owner's move protocol: "update" while it sequences a move of the region, else "idle". */
+    private String moveAt(int core, String unobserved) {
+        if (machine == null) return unobserved;
+        return Caps.of(machine.kernel(core)).moveProtocol().mv().containsKey(region) ? "update" : "idle";
     }
 
     /**
@@ -338,12 +396,7 @@ public final class CapCommitMapping implements Recorder {
             u.addAll(List.of("copies", path(core + 1), db.copies().getOrDefault(region, 0)));
             int named = db.ownerAt(region);
             if (named >= 0) u.addAll(List.of("ownerAt", path(core + 1), named + 1));
-            int children = 0;
-            for (io.barreleye.caps.Capability c : db.held()) {
-                long[] anc = c.ancestors();
-                if (anc.length > 0 && anc[anc.length - 1] == region) children++;
-            }
-            u.addAll(List.of("retypes", path(core + 1), children));
+            u.addAll(List.of("retypes", path(core + 1), children(db)));
         }
         u.addAll(List.of("lock", path(), lockHolder));
         if (!rv.equals("done")) {

@@ -2,6 +2,7 @@ package io.barreleye.traces;
 
 import io.barreleye.kernel.Machine;
 import io.barreleye.kernel.Recorder;
+import io.barreleye.membership.Membership;
 import io.barreleye.membership.ViewOp;
 import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.value.IntValue;
@@ -35,13 +36,19 @@ import java.util.TreeSet;
  * which, the simulation being one thread, is exactly where the crash happened in the order of
  * recorded steps.
  *
- * <p>Variables: {@code up}, {@code leaving}, {@code view}, {@code mem}, {@code prop}, {@code cv},
- * {@code vlog}, {@code opSt[o]}, {@code opInit[o]}, {@code opView[o]}, {@code opMem[o]},
- * {@code opAcks[o]} and {@code opCount} are recorded where a step changes them, from what the implementation recorded
- * (the members it proposed and installed) or read from its state ({@link ViewOp.Op}: the
- * operation's view, members and the acks it actually counted). {@code acc} is recorded at
- * Propose, Accept, Forget, Install and PowerOff (not at Withdraw, whose release the
- * implementation does by message), and {@code msgs} is left free.
+ * <p>Variables, each read from the recording core's own state just after the step (the
+ * implementation records every change first, then the step; own state only, so this is safe on
+ * threads too), never from the event's arguments: {@code up[c]} (the machine's liveness and the
+ * core's membership: member or joining is "live"), {@code leaving} (each core's leave flag as read
+ * at its last Leave, CancelLeave or PowerOff), {@code view[c]} and {@code mem[c]} (the view the core's
+ * membership installed last; 0 and {} once it is no member), {@code prop[c]} (its open proposal),
+ * {@code acc[c]} (whose proposal it accepted), {@code opSt}, {@code opInit}, {@code opView},
+ * {@code opMem}, {@code opAcks} ({@link ViewOp.Op}: the operation's state, initiator, view, members
+ * and the acks it actually counted). Kept by the mapping from those reads: {@code cv} (a Commit
+ * agrees the proposal read from the proposer at its Propose; the implementation keeps no global
+ * agreed view), {@code vlog} (every view read at an Install) and {@code opCount}. {@code acc} at
+ * Forget is the spec's None: the implementation forgets and accepts or proposes in one step, so
+ * no state of it shows the release. {@code msgs} is left free.
  *
  * <p>One implementation step is two recorded events: an ack from a later view makes the
  * initiator record RecvAck and then, in the same handler, AbortOp; the spec's RecvAck itself
@@ -155,45 +162,44 @@ public final class MembershipMapping implements Recorder {
 
     @Override
     public synchronized void record(String event, int core, long... a) {
+        if (machine == null) throw new IllegalStateException("MembershipMapping reads the machine's state: observe(machine) before the run");
         int c = core + 1;
         detectCrashes();
+        Membership ms = Membership.of(machine.kernel(core));
         switch (event) {
             case "PowerOn" -> {
-                up[c] = "live";
-                emit(event, core, args(c), upd("up", c, q("live")));
+                up[c] = upOf(core, ms);
+                emit(event, core, args(c), upd("up", c, q(up[c])));
             }
-            case "Leave" -> {
-                leaving.add(c);
-                emit(event, core, args(c), whole("leaving", set(leaving)));
-            }
-            case "CancelLeave" -> {
-                leaving.remove(c);
+            case "Leave", "CancelLeave" -> {
+                if (ms.isLeaving()) leaving.add(c); else leaving.remove(c);
                 emit(event, core, args(c), whole("leaving", set(leaving)));
             }
             case "Propose" -> {
-                TreeSet<Integer> m = members(a, 1);
                 if (a[0] <= cvView) { // re-proposing a view already agreed: passing it on, not a spec step
                     replays.add(key(core, a[0]));
                     return;
                 }
-                prop[c] = new Object[] {(int) a[0], m};
+                prop[c] = proposalOf(ms);
+                TreeSet<Integer> m = prop[c] == null ? new TreeSet<>() : members(prop[c]);
                 viewsSeen = Math.max(viewsSeen, (int) a[0]);
-                emit(event, core, args(c, set(m)), upd("prop", c, propJson(c)), upd("acc", c, "" + c));
+                emit(event, core, args(c, set(m)), upd("prop", c, propJson(c)), upd("acc", c, accOf(ms)));
             }
             case "Accept" -> {
                 if (replays.contains(key((int) a[0], a[1]))) return;
-                emit(event, core, args(c, (int) a[0] + 1), upd("acc", c, "" + (a[0] + 1)));
+                emit(event, core, args(c, (int) a[0] + 1), upd("acc", c, accOf(ms)));
             }
             case "Commit" -> {
                 if (replays.contains(key(core, a[0]))) return;
+                // the agreed view is the proposal as read from this core at its Propose; the proposer holds none now
                 String cv = propJson(c);
-                cvView = (int) prop[c][0];
-                prop[c] = null;
+                cvView = prop[c] == null ? cvView : (int) prop[c][0];
+                prop[c] = proposalOf(ms);
                 emit(event, core, args(c), whole("cv", cv), upd("prop", c, propJson(c)));
             }
             case "Withdraw" -> {
                 if (replays.contains(key(core, a[0]))) return;
-                prop[c] = null;
+                prop[c] = proposalOf(ms);
                 emit(event, core, args(c), upd("prop", c, propJson(c)));
             }
             case "Forget" -> {
@@ -203,32 +209,36 @@ public final class MembershipMapping implements Recorder {
                 emit(event, core, args(c), upd("acc", c, "0"));
             }
             case "Install" -> {
-                TreeSet<Integer> m = members(a, 1);
-                view[c] = (int) a[0];
+                // the view this core just installed, as its membership keeps it (not the event's arguments)
+                io.barreleye.kernel.View installed = ms.history().get(ms.history().size() - 1);
+                TreeSet<Integer> m = new TreeSet<>();
+                for (int x : installed.members()) m.add(x + 1);
+                view[c] = installed.number();
                 viewsSeen = Math.max(viewsSeen, view[c]);
                 mem.set(c, m);
                 vlog.add(tuple(view[c], set(m)));
-                emit(event, core, args(c), upd("view", c, "" + view[c]), upd("mem", c, set(m)), upd("acc", c, "0"),
+                emit(event, core, args(c), upd("view", c, "" + view[c]), upd("mem", c, set(m)), upd("acc", c, accOf(ms)),
                         whole("vlog", "{\"set\":[" + String.join(",", vlog) + "]}"));
             }
             case "PowerOff" -> {
-                up[c] = "off";
-                leaving.remove(c);
-                view[c] = 0;
-                mem.set(c, new TreeSet<>());
-                emit(event, core, args(c), upd("up", c, q("off")), whole("leaving", set(leaving)), upd("view", c, "0"),
-                        upd("mem", c, set(List.of())), upd("acc", c, "0"));
+                up[c] = upOf(core, ms);
+                if (ms.isLeaving()) leaving.add(c); else leaving.remove(c);
+                // a core that is no member has the spec's view 0 and no members, whatever view its kernel last installed
+                view[c] = ms.isMember() ? view[c] : 0;
+                if (!ms.isMember()) mem.set(c, new TreeSet<>());
+                emit(event, core, args(c), upd("up", c, q(up[c])), whole("leaving", set(leaving)), upd("view", c, "" + view[c]),
+                        upd("mem", c, set(mem.get(c))), upd("acc", c, accOf(ms)));
             }
             case "StartOp" -> {
                 int o = ++opCount;
                 specOp.put(key(core, a[0]), o);
-                opViews.add((int) a[1]);
                 ViewOp.Op op = op(core, a[0]);
+                opViews.add(op.view);
                 TreeSet<Integer> om = new TreeSet<>();
-                if (op != null) for (int d : op.members) om.add(d + 1);
-                else om.addAll(mem.get(c));
-                emit(event, core, args(c), upd("opSt", o, q("running")), upd("opInit", o, "" + c), upd("opView", o, "" + a[1]),
-                        upd("opMem", o, set(om)), upd("opAcks", o, set(List.of())), whole("opCount", "" + o));
+                for (int d : op.members) om.add(d + 1);
+                emit(event, core, args(c), upd("opSt", o, q(stateOf(core, a[0]))), upd("opInit", o, "" + (op.initiator + 1)),
+                        upd("opView", o, "" + op.view), upd("opMem", o, set(om)), upd("opAcks", o, acks(core, a[0])),
+                        whole("opCount", "" + o));
             }
             case "RecvReq" -> {
                 // a[0]: the initiator, a[1]: its operation id; the Req carried the operation's view
@@ -265,6 +275,31 @@ public final class MembershipMapping implements Recorder {
     /** An implementation operation's identity: the core that started it and its id there. */
     private static long key(int core, long id) {
         return ((long) core << 40) ^ id;
+    }
+
+    /** The spec's up[c] of a core, read: "crashed" when the machine lost it, "live" while a member or joining, else "off". */
+    private String upOf(int core, Membership ms) {
+        if (!machine.isAlive(core)) return "crashed";
+        return ms.isMember() || ms.isJoining() ? "live" : "off";
+    }
+
+    /** The spec's acc[c], read from the core: the spec core whose proposal it accepted, or None (0). */
+    private static String accOf(Membership ms) {
+        return "" + (ms.accepted() + 1);
+    }
+
+    /** The spec's prop[c], read from the core: {view, spec members}, or null for NoProp. */
+    private static Object[] proposalOf(Membership ms) {
+        io.barreleye.kernel.View p = ms.proposal();
+        if (p == null) return null;
+        TreeSet<Integer> m = new TreeSet<>();
+        for (int x : p.members()) m.add(x + 1);
+        return new Object[] {p.number(), m};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeSet<Integer> members(Object[] prop) {
+        return (TreeSet<Integer>) prop[1];
     }
 
     /** An operation message, as the spec's record [kind, op, from, to, v]. */
@@ -318,12 +353,6 @@ public final class MembershipMapping implements Recorder {
         TreeSet<String> out = new TreeSet<>();
         if (op != null) for (int[] x : op.acks) out.add(tuple(x[0] + 1, "" + x[1]));
         return "{\"set\":[" + String.join(",", out) + "]}";
-    }
-
-    private static TreeSet<Integer> members(long[] a, int from) {
-        TreeSet<Integer> out = new TreeSet<>();
-        for (int i = from; i < a.length; i++) out.add((int) a[i] + 1);
-        return out;
     }
 
     private String propJson(int p) {

@@ -17,30 +17,41 @@ import java.util.TreeSet;
  * variables it changes. Implementation core {@code c} is spec core {@code c + 1}; page {@code v}
  * (homed on core {@code v}) is spec page {@code v + 1}; frame {@code f} is the model value
  * {@code f<f>}. Steps the spec does not have (a replica learning of a Map, watching a failed
- * peer) are not events. With {@link #observe}, {@code pt} and {@code tlb} are read from the
- * recording core. The spec's {@code free} is the union of every core's free frames, kept here
- * from the Map and Complete steps; {@code st}, {@code waiting} and {@code msgs} are left free
- * for the checker to reconstruct.
+ * peer) are not events.
+ *
+ * <p>Every variable the trace gives is read from the implementation at that step, never taken from
+ * the event's arguments, and only from the recording core (its own state, so this is safe on
+ * threads too): at every event {@code pt[c][v]} and {@code tlb[c][v]} of the recording core c
+ * (Map: the home's new entry; Unmap, RecvUnmap: the entries after the invalidation; Fill, SendAck,
+ * RecvAck, Complete: entries the spec leaves unchanged there); on the home, {@code phase[v]} and
+ * {@code victim[v]} from its unmap protocol; and {@code free}, the union of every core's free
+ * frames, from the recording core's allocator (see {@link #homeState}). The other replicas' entries
+ * at a Map are the spec's (its Map installs every replica in one step; the implementation's
+ * replicas learn of it by message, which is no spec step). {@code st}, {@code waiting} and
+ * {@code msgs} are left free for the checker to reconstruct. A mapping must
+ * {@link #observe} its machine before the run: recording without one throws.
  */
 public final class ShootdownMapping implements Recorder {
     private final int cores;
     private final int pages;
     private final int frames;
     private final List<String> lines = new ArrayList<>();
+    /** The spec's free: the union of every core's free frames as last read (see homeState). */
     private final TreeSet<Long> free = new TreeSet<>();
+    /** Each core's free frames as read at its last recorded step. */
+    private final Map<Integer, java.util.Set<Long>> freeAt = new java.util.HashMap<>();
     private final String spec;
     private final String model;
     /** The trees as the table ShootdownTree.tla takes (ParentOf), or null for a tree Shootdown.tla has. */
     private final Value parentOf;
     private long clock;
-    /** When set, steps that follow an invalidation report the core's real page table and TLB entries. */
+    /** The machine whose state every event reads. */
     private io.barreleye.kernel.Machine machine;
 
     /**
-     * Reads the implementation's state, not only its events: at Fill, Unmap, RecvUnmap, SendAck
-     * and Complete the recording core's actual page-table and TLB entries for the page are
-     * recorded (its own state only, so this is safe on threads too), so a core that acknowledges
-     * before it has invalidated, or keeps a TLB entry its replica lost, diverges right there.
+     * The machine the events are read from: at every step the recording core's page-table and TLB
+     * entries, allocator and (on the home) unmap state, so a core that acknowledges before it has
+     * invalidated, keeps a TLB entry its replica lost, or frees a frame early diverges right there.
      */
     public ShootdownMapping observe(io.barreleye.kernel.Machine m) {
         this.machine = m;
@@ -48,7 +59,6 @@ public final class ShootdownMapping implements Recorder {
     }
 
     private Object[] actual(int core, long page) {
-        if (machine == null) return new Object[0];
         io.barreleye.vm.Vm vm = io.barreleye.vm.Vm.of(machine.kernel(core));
         long t = vm.tlb().cached(page);
         long p = vm.pageTable().frame(page);
@@ -163,39 +173,62 @@ public final class ShootdownMapping implements Recorder {
     /** Synchronized: on threads, the order in which cores take this lock is the trace's order, which respects causality (a send is recorded before the message leaves, a receive after it arrived). */
     @Override
     public synchronized void record(String event, int core, long... a) {
+        if (machine == null) throw new IllegalStateException("ShootdownMapping reads the machine's state: observe(machine) before the run");
         if (truncatedAt >= 0) return;
         if (crashed()) {
             truncatedAt = clock; // exact in the simulation (one thread): the crash came after the last recorded step
             return;
         }
+        if (!SPEC_ACTIONS.contains(event)) return; // implementation-only steps (a replica learning of a Map, a failed peer)
+        long page = a[0];
         int c = core + 1;
-        switch (event) {
-            case "Map" -> {
-                free.remove(a[1]);
-                emit(event, core, new Object[] {a[0] + 1, frame(a[1])}, "pt", new Object[] {c, a[0] + 1}, frame(a[1]),
-                        "free", null, freeSet());
-            }
-            case "Fill" -> emit(event, core, new Object[] {c, a[0] + 1}, readOr(core, a[0], "tlb", new Object[] {c, a[0] + 1}, frame(a[1])));
-            case "Unmap" -> emit(event, core, new Object[] {a[0] + 1}, concat(new Object[] {"victim", new Object[] {a[0] + 1}, frame(a[1]),
-                    "phase", new Object[] {a[0] + 1}, "unmapping"}, readOr(core, a[0], "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
-                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME)));
-            case "RecvUnmap" -> emit(event, core, new Object[] {c, a[0] + 1}, readOr(core, a[0], "pt", new Object[] {c, a[0] + 1}, NO_FRAME,
-                    "tlb", new Object[] {c, a[0] + 1}, NO_FRAME));
-            case "SendAck" -> emit(event, core, new Object[] {c, a[0] + 1}, actual(core, a[0]));
-            case "RecvAck" -> emit(event, core, new Object[] {c, a[0] + 1, a[1] + 1});
-            case "Complete" -> {
-                free.add(a[1]);
-                Object[] fixed = {"phase", new Object[] {a[0] + 1}, "idle", "victim", new Object[] {a[0] + 1}, NO_FRAME,
-                        "free", null, freeSet()};
-                emit(event, core, new Object[] {a[0] + 1}, concat(fixed, actual(core, a[0])));
-            }
-            default -> { } // implementation-only steps: not spec actions
-        }
+        Object[] args = switch (event) {
+            case "Map" -> new Object[] {page + 1, frame(a[1])};
+            case "Unmap", "Complete" -> new Object[] {page + 1};
+            case "RecvAck" -> new Object[] {c, page + 1, a[1] + 1};
+            default -> new Object[] {c, page + 1}; // Fill, RecvUnmap, SendAck
+        };
+        emit(event, core, args, concat(actual(core, page), homeState(core, page)));
     }
 
-    /** The core's real page-table and TLB entries for the page when the machine is observed, else {@code unobserved} (what the event implies). */
-    private Object[] readOr(int core, long page, Object... unobserved) {
-        return machine == null ? unobserved : actual(core, page);
+    /** The actions of specs/Shootdown.tla the implementation records under the spec's own names. */
+    private static final java.util.Set<String> SPEC_ACTIONS = java.util.Set.of("Map", "Fill", "Unmap", "RecvUnmap", "SendAck", "RecvAck", "Complete");
+
+    /**
+     * What the spec keeps beside the recording core's entries, read from that core: {@code free}
+     * as the union of every core's free frames (the recording core's read now, every other core's
+     * as read at that core's last step: a core's free list changes only on its own thread, so this
+     * is the real union, and a change made between steps shows at the core's next step), and, on
+     * the page's home, {@code phase[v]} and {@code victim[v]} from its unmap protocol.
+     */
+    private Object[] homeState(int core, long page) {
+        io.barreleye.vm.Vm vm = io.barreleye.vm.Vm.of(machine.kernel(core));
+        List<Object> u = new ArrayList<>();
+        if (readFree(core, vm.pageTable().freeFrames())) u.addAll(java.util.Arrays.asList("free", null, freeSet()));
+        if (vm.home(page) == core) {
+            boolean unmapping = vm.protocol().phase(page) == io.barreleye.vm.UnmapProtocol.Phase.UNMAPPING;
+            long victim = vm.protocol().victim(page);
+            u.addAll(java.util.Arrays.asList("phase", new Object[] {page + 1}, unmapping ? "unmapping" : "idle",
+                    "victim", new Object[] {page + 1}, victim < 0 ? NO_FRAME : frame(victim)));
+        }
+        return u.toArray();
+    }
+
+    /** Takes {@code core}'s free frames as read now into the union; whether that changed the union. */
+    private boolean readFree(int core, java.util.Set<Long> now) {
+        java.util.Set<Long> before = freeAt.computeIfAbsent(core, this::initialFree);
+        if (before.equals(now)) return false;
+        free.removeAll(before);
+        free.addAll(now);
+        freeAt.put(core, new TreeSet<>(now));
+        return true;
+    }
+
+    /** A core's share of the spec's initial {@code free} (every frame): the frames its allocator starts with, f mod cores = core. */
+    private java.util.Set<Long> initialFree(int core) {
+        java.util.Set<Long> s = new TreeSet<>();
+        for (long f = core; f < frames; f += cores) s.add(f);
+        return s;
     }
 
     private static Object[] concat(Object[] a, Object[] b) {

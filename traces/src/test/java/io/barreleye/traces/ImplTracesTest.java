@@ -30,7 +30,7 @@ class ImplTracesTest {
             SimRuntime rt = new SimRuntime(seed);
             Machine m = Machine.boot(Machines.named("amd-4x4"), 3, Generation.EPOCH_ACK, 4, rt.clock());
             Vm.install(m, shape, Set.of(), 2);
-            ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(shape));
+            ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(shape)).observe(m);
             Vm.setRecorder(m, map);
             VmWorkload w = new VmWorkload(5, shape);
             assertTrue(rt.run(m, w.start(m), 1_000_000), "seed " + seed);
@@ -66,6 +66,40 @@ class ImplTracesTest {
                 assertTrue(r.diagnosis().contains("RecvUnmap") && r.diagnosis().contains("tlb"), r.diagnosis());
             }
         }
+    }
+
+    /**
+     * The spec's free is read from the home's allocator, not rebuilt from the events: a home that
+     * frees the frame when the unmap starts (the planted FREE_FRAME_EARLY) diverges at that Unmap,
+     * where the spec leaves free unchanged; the same workload without the fault conforms.
+     */
+    @org.junit.jupiter.api.Test
+    void aFrameFreedEarlyDivergesAtUnmap() throws IOException {
+        for (Set<io.barreleye.vm.VmFault> faults : java.util.List.of(Set.<io.barreleye.vm.VmFault>of(), Set.of(io.barreleye.vm.VmFault.FREE_FRAME_EARLY))) {
+            SimRuntime rt = new SimRuntime(7);
+            Machine m = Machine.boot(Machines.named("amd-4x4"), 3, Generation.EPOCH_ACK, 4, rt.clock());
+            Vm.install(m, TreeShape.BROADCAST, faults, 2);
+            ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(TreeShape.BROADCAST)).observe(m);
+            Vm.setRecorder(m, map);
+            rt.run(m, new VmWorkload(3, TreeShape.BROADCAST).start(m), 1_000_000);
+            TraceValidator.Result r = Validation.written(tmp.resolve("free-" + faults.size() + ".ndjson"), map.lines());
+            if (faults.isEmpty()) {
+                assertTrue(r.conforms(), r.diagnosis());
+                assertTrue(map.lines().stream().anyMatch(l -> l.contains("\"event\":\"Complete\"") && l.contains("\"free\"")),
+                        "Complete reads the home's allocator, which got the frame back");
+            } else {
+                assertFalse(r.conforms(), "a frame freed when its unmap started conformed");
+                assertTrue(r.diagnosis().contains("Unmap") && r.diagnosis().contains("free"), r.diagnosis());
+            }
+        }
+    }
+
+    /** Recording needs the machine whose state it reads: an unobserved mapping refuses the first step. */
+    @org.junit.jupiter.api.Test
+    void anUnobservedMappingRefusesToRecord() {
+        ShootdownMapping map = new ShootdownMapping(3, 2, ShootdownMapping.modelFor(TreeShape.BROADCAST));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> map.record("Map", 0, 0, 0));
+        assertTrue(e.getMessage().contains("observe"), e.getMessage());
     }
 
     /** A Fill event's args are [spec core, spec page]; page v + 1 is homed on core v + 1 here (one page per core). */
