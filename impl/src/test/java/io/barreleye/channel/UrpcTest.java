@@ -225,6 +225,20 @@ class UrpcTest {
         assertEquals(0, p.a().sent());
     }
 
+    /**
+     * Both ends of each range are allowed: N = 3 and 2^15 for gen A (its acks are 16 bits), N = 2
+     * for gen B; one past either end is refused. (Gen B's 2^24 itself would take 2 GiB of rings:
+     * the same check's upper bound is pinned by gen A's.)
+     */
+    @Test
+    void slotCountLimitsAreInclusive() {
+        assertEquals(3, ((RingEndpoint) Urpc.duplex(Generation.EPOCH_ACK, 3).a()).slots());
+        assertEquals(Urpc.MAX_EPOCH_ACK_SLOTS, ((RingEndpoint) Urpc.duplex(Generation.EPOCH_ACK, Urpc.MAX_EPOCH_ACK_SLOTS).a()).slots());
+        assertThrows(IllegalArgumentException.class, () -> Urpc.duplex(Generation.EPOCH_ACK, Urpc.MAX_EPOCH_ACK_SLOTS + 1));
+        assertEquals(2, ((RingEndpoint) Urpc.duplex(Generation.USED_BIT, 2).a()).slots());
+        assertThrows(IllegalArgumentException.class, () -> Urpc.duplex(Generation.USED_BIT, Urpc.MAX_USED_BIT_SLOTS + 1));
+    }
+
     @Test
     void headerLayout() {
         long h = Header.EPOCH | Header.MORE | Header.lengthField(7) | Header.ackField(0x1_2345L);

@@ -304,6 +304,51 @@ class MembershipTest {
         }
     }
 
+    /** The scenario's join powers a core that left back on; only with nobody out does it hot-plug a spare. */
+    @Test
+    void theScenariosJoinRejoinsACoreThatLeftBeforeHotPluggingASpare() {
+        Sim s = boot(1, 4);
+        MembershipScenario sc = new MembershipScenario(Set.of());
+        Kernel k2 = s.m().kernel(2);
+        CompletableFuture<Outcome<View>> left = onCore(k2, () -> Membership.of(k2).leave());
+        runOk(s, left::isDone, 100_000);
+        assertTrue(left.join().succeeded(), left.join().toString());
+        CompletableFuture<? extends Outcome<?>> rejoin = sc.start(s.m(), new ScenarioOp(0, "join", 0, 0));
+        runOk(s, rejoin::isDone, 100_000);
+        assertTrue(rejoin.join().succeeded(), rejoin.join().toString());
+        assertTrue(Membership.of(k2).isMember(), "core 2, which left, joined again");
+        assertEquals(4, s.m().size(), "no spare was hot-plugged");
+        CompletableFuture<? extends Outcome<?>> spare = sc.start(s.m(), new ScenarioOp(1, "join", 0, 0));
+        runOk(s, spare::isDone, 100_000);
+        assertTrue(spare.join().succeeded(), spare.join().toString());
+        assertEquals(5, s.m().size(), "with nobody out, a spare core was hot-plugged");
+        assertTrue(Membership.of(s.m().kernel(4)).isMember());
+    }
+
+    @Test
+    void theScenariosJoinFailsWhenEveryCoreIsInUse() {
+        Sim s = boot(2, "single-16", 16, Set.of(), Generation.USED_BIT);
+        CompletableFuture<? extends Outcome<?>> f = new MembershipScenario(Set.of()).start(s.m(), new ScenarioOp(3, "join", 0, 0));
+        assertTrue(f.isDone());
+        assertTrue(f.join() instanceof Outcome.Failure<?> fl && fl.reason() == Outcome.Reason.NO_SUCH_CORE, f.join().toString());
+    }
+
+    /**
+     * AgreedViews as a check: it holds while every core installed view 1 as booted, and names the
+     * view and both cores once one core installed other members under the same number (the
+     * protocol's own tests reach that only through the planted INSTALL_WITHOUT_AGREEMENT).
+     */
+    @Test
+    void agreedViewsNamesTwoCoresThatInstalledOneViewWithDifferentMembers() {
+        Sim agreeing = boot(1, 3);
+        assertNull(MembershipInvariants.agreedViews().check(agreeing.m()));
+        SimRuntime rt = new SimRuntime(1);
+        Machine m = Machine.boot(Machines.named("single-16"), 3, Generation.USED_BIT, 4, rt.clock());
+        m.kernel(2).installView(new View(1, List.of(0, 2)));
+        Membership.install(m, Set.of());
+        assertEquals("view 1 installed as [0, 1, 2] on core 0 but as [0, 2] on core 2", MembershipInvariants.agreedViews().check(m));
+    }
+
     @Test
     void ackFromAnyViewIsCaughtByAcksFromViewMembers() {
         assertCaught(MembershipFault.ACK_FROM_ANY_VIEW, "AcksFromViewMembers");

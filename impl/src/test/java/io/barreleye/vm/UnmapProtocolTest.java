@@ -193,6 +193,50 @@ class UnmapProtocolTest {
         assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(4)).tlb().cached(0));
     }
 
+    /**
+     * A view change ends the wait only for the awaited cores it excludes: core 5, stopped but still
+     * a member, is waited for (else the unmap would complete while core 5's TLB still maps the page).
+     */
+    @Test
+    void aViewChangeKeepsWaitingForAwaitedCoresStillInTheView() {
+        SimRuntime rt = new SimRuntime(6);
+        Machine m = mappedAndCached(rt, "amd-4x4", 8, TreeShape.BROADCAST, "seed 6");
+        rt.stopAt(rt.steps(), 4, 1_000_000).stopAt(rt.steps(), 5, 1_000_000);
+        CompletableFuture<Outcome<Long>> uf = on(m.kernel(0), () -> Vm.of(m.kernel(0)).unmap(0));
+        rt.run(m, uf, 200);
+        assertTrue(!uf.isDone(), "waits for cores 4 and 5");
+        View v = new View(2, List.of(0, 1, 2, 3, 5, 6, 7));
+        for (Kernel k : m.live()) if (k.id() != 4) k.post(() -> k.installView(v));
+        for (int i = 0; i < 5_000; i++) {
+            rt.run(m, uf, 1);
+            assertNull(check(m), "seed 6, step " + rt.steps());
+        }
+        assertTrue(!uf.isDone(), "still waits for core 5, a member");
+        rt.stopAt(rt.steps() + 1, 5, 0);
+        runChecked(rt, m, uf, 100_000, "seed 6");
+        assertEquals(Outcome.success(0L), uf.join());
+        assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(5)).tlb().cached(0));
+    }
+
+    /** A core the view excludes drops its replicas of other homes' pages: no later unmap would reach them. */
+    @Test
+    void anExcludedCoreDropsItsReplicasOfOtherHomesPages() {
+        SimRuntime rt = new SimRuntime(7);
+        Machine m = mappedAndCached(rt, "amd-4x4", 4, TreeShape.MULTICAST, "seed 7");
+        View out = new View(2, List.of(0, 1, 3));
+        for (Kernel k : m.live()) k.post(() -> k.installView(out));
+        settle(rt, m);
+        assertEquals(PageTable.NO_FRAME, Vm.of(m.kernel(2)).pageTable().frame(0), "core 2 dropped its replica of page 0");
+        assertEquals(0L, Vm.of(m.kernel(1)).pageTable().frame(0), "a member keeps its replica");
+        CompletableFuture<Outcome<Long>> uf = on(m.kernel(0), () -> Vm.of(m.kernel(0)).unmap(0));
+        runChecked(rt, m, uf, 100_000, "seed 7");
+        assertEquals(Outcome.success(0L), uf.join());
+        CompletableFuture<Long> touched = new CompletableFuture<>();
+        m.kernel(2).post(() -> touched.complete(Vm.of(m.kernel(2)).touch(0)));
+        rt.run(m, touched, 1_000);
+        assertEquals(PageTable.NO_FRAME, touched.join(), "the excluded core faults on the unmapped page");
+    }
+
     /** ProtocolsTogetherTest seed 1: a home that left the view used to drop its own mappings with no shootdown. */
     @Test
     void aHomeThatLeavesAndRejoinsKeepsItsMappingUntilItsUnmapShootsItDown() {
