@@ -80,31 +80,46 @@ final class TraceReader {
         return new Trace(file, h.spec, h.model, h.constants, events, h.line);
     }
 
+    /** Lines parsed by one {@link EventLineParser}, one after another: a parallel batch is cut into these. */
+    static final int CHUNK = 512;
+
     /**
      * Parses the first {@code k} event lines of {@code batch} (their line numbers in {@code
-     * numbers}) and appends their events in order: independent lines, so parsed in parallel when
-     * there are many; a malformed line's error is thrown, the first in line order.
+     * numbers}) and appends their events in order: independent lines, so parsed in parallel chunks
+     * when there are many; a malformed line's error is thrown, the first in line order. A line is
+     * read by the {@link EventLineParser} when it can, else the strict way, which gives its event or
+     * its error.
      */
     private static void parse(Path file, String[] batch, int[] numbers, int k, Header h, List<TraceEvent> events) {
         if (k == 0) return;
         Object[] out = new Object[k]; // a TraceEvent, or the TraceException of its line
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, k);
-        (k >= 256 ? range.parallel() : range).forEach(i -> {
-            try {
-                Map<String, Object> o = object(file, numbers[i], batch[i]);
-                try {
-                    out[i] = event(o, numbers[i], h.byClock);
-                } catch (FieldError e) {
-                    out[i] = located(file, numbers[i], batch[i], e);
-                }
-            } catch (Trace.TraceException e) {
-                out[i] = e;
+        int chunks = (k + CHUNK - 1) / CHUNK;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            EventLineParser fast = new EventLineParser();
+            for (int i = c * CHUNK; i < Math.min(k, (c + 1) * CHUNK); i++) {
+                TraceEvent e = fast.parse(batch[i], numbers[i], h.byClock);
+                out[i] = e != null ? e : strict(file, batch[i], numbers[i], h.byClock);
             }
         });
         for (int i = 0; i < k; i++) {
             if (out[i] instanceof Trace.TraceException e) throw e;
             events.add((TraceEvent) out[i]);
             batch[i] = null;
+        }
+    }
+
+    /** The event of one line read the strict way, or the located error that refuses it. */
+    static Object strict(Path file, String line, int n, boolean byClock) {
+        try {
+            Map<String, Object> o = object(file, n, line);
+            try {
+                return event(o, n, byClock);
+            } catch (FieldError e) {
+                return located(file, n, line, e);
+            }
+        } catch (Trace.TraceException e) {
+            return e;
         }
     }
 
