@@ -6,6 +6,7 @@ import io.barreleye.modelcheck.files.OutputFiles;
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.trace.SpecSimulator;
+import io.barreleye.modelcheck.trace.StreamingCheck;
 import io.barreleye.modelcheck.trace.Trace;
 import io.barreleye.modelcheck.trace.TraceCheck;
 import io.barreleye.modelcheck.trace.TraceValidator;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,18 +54,20 @@ final class TracesCommand implements Runnable {
             for (Path f : files) {
                 long t0 = System.nanoTime();
                 try {
-                    Trace t = Trace.read(f);
-                    TraceValidator v = new TraceValidator(TraceCheck.compile(t, specsDir));
-                    TraceValidator.Result r = Progress.run(() -> v.validate(t.events()), Progress.EVERY_MILLIS,
-                            ms -> String.format(java.util.Locale.ROOT, "Progress: %s: %d of %d events explained, %.0f s", f,
-                                    v.explained(), t.events().size(), ms / 1000.0), System.out);
+                    // validated while it is read: the events are never all in memory
+                    AtomicReference<TraceValidator> running = new AtomicReference<>();
+                    StreamingCheck.Checked c = Progress.run(() -> StreamingCheck.check(f, specsDir, running::set),
+                            Progress.EVERY_MILLIS, ms -> String.format(java.util.Locale.ROOT,
+                                    "Progress: %s: %d events explained, %.0f s", f,
+                                    running.get() == null ? 0 : running.get().explained(), ms / 1000.0), System.out);
+                    TraceValidator.Result r = c.result();
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (r.conforms()) {
                         System.out.printf("%s: conforms to %s (%d events, %d spec states visited, %.2fs, %.0f events/s)%n",
-                                f, t.spec(), r.totalEvents(), r.states().size(), secs, r.totalEvents() / Math.max(secs, 1e-9));
+                                f, c.header().spec(), r.totalEvents(), r.states().size(), secs, r.totalEvents() / Math.max(secs, 1e-9));
                     } else {
                         bad++;
-                        System.out.println(f + ": DOES NOT CONFORM to " + t.spec() + " at " + r.diagnosis());
+                        System.out.println(f + ": DOES NOT CONFORM to " + c.header().spec() + " at " + r.diagnosis());
                     }
                 } catch (Exception e) {
                     if (!InputErrors.isInputError(e)) throw new IllegalStateException(e);

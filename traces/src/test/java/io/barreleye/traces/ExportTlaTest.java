@@ -58,7 +58,9 @@ class ExportTlaTest {
         traces.add(broken);
         int conforming = 0;
         for (Path t : traces) {
+            long t0 = System.nanoTime();
             boolean conforms = TraceCheck.check(Trace.read(t), SPECS).conforms();
+            double embeddedSeconds = (System.nanoTime() - t0) / 1e9;
             if (conforms) conforming++;
             Path out = tmp.resolve("export-" + t.getFileName());
             Path tla = TlaExport.export(Trace.read(t), SPECS, out);
@@ -71,6 +73,7 @@ class ExportTlaTest {
                 ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar,
                         "tlc2.TLC", "-config", tla.getFileName().toString().replace(".tla", ".cfg"), tla.getFileName().toString())
                         .directory(out.toFile()).redirectErrorStream(true);
+                long t1 = System.nanoTime();
                 Process p = pb.start();
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 try {
@@ -78,6 +81,11 @@ class ExportTlaTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                // the side-by-side figure: TLC (a fresh JVM, as users run it) against the
+                // embedded checker (in this warm JVM, reading and validating) on the same trace
+                double tlcSeconds = (System.nanoTime() - t1) / 1e9;
+                System.out.printf(java.util.Locale.ROOT, "%s: embedded %.2f s, TLC on the export %.2f s, TLC/embedded %.1f%n",
+                        t.getFileName(), embeddedSeconds, tlcSeconds, tlcSeconds / Math.max(embeddedSeconds, 1e-9));
             }
         }
         assertEquals(traces.size() - 1, conforming, "every recorded run conforms, the broken one does not");

@@ -424,7 +424,7 @@ public final class Builtins {
         return switch (kind) {
             case '|' -> ea.union(eb);
             case '&' -> ea.filter(eb::contains);
-            default -> ea.filter(v -> !eb.contains(v));
+            default -> ea.minus(eb);
         };
     }
 }

@@ -528,11 +528,12 @@ public final class CompiledSpec {
      * action has that name (the arguments then range over whatever the relation quantifies).
      */
     public void successorsVia(String action, Value[] args, Value[] s, int level, Sink sink) {
-        OpDef d = compiler.definition(action);
+        NamedAction named = namedActions.computeIfAbsent(action, this::namedAction);
+        OpDef d = named.def();
         if (d != null && !d.isFunction() && args != null && args.length == d.arity() && allKnown(args)) {
             Value[] nxt = new Value[varNames.length];
             Ctx c = ctx(s, nxt, false, level);
-            Label l = world.label(new Label(action, d.body.span));
+            Label l = named.label();
             call(d, args).enumerate(c, null, () -> {
                 for (Value v : nxt) {
                     if (v == null) return;
@@ -550,6 +551,19 @@ public final class CompiledSpec {
             }
             if (c.label != null && c.label.name().equals(action)) sink.accept(nxt.clone(), c.label);
         }, nextName);
+    }
+
+    /**
+     * An action's definition (null when the spec defines none) and the label of its steps, looked
+     * up once per name: a trace names a few actions at each of its many events.
+     */
+    private record NamedAction(OpDef def, Label label) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, NamedAction> namedActions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NamedAction namedAction(String action) {
+        OpDef d = compiler.definition(action);
+        return new NamedAction(d, d == null || d.isFunction() ? null : world.label(new Label(action, d.body.span)));
     }
 
     private static boolean allKnown(Value[] args) {

@@ -185,17 +185,20 @@ final class DataNodes {
     static final class RecordCons extends Node {
         final String[] names;
         final Node[] values;
+        /** The fields sorted once, not at every evaluation. */
+        private final RecordValue.Layout layout;
 
         RecordCons(Span s, String[] names, Node[] values) {
             super(s, maxLevel(values));
             this.names = names;
             this.values = values;
+            this.layout = RecordValue.Layout.of(names);
         }
 
         @Override public Value eval(Ctx c, Env e) {
             Value[] vs = new Value[values.length];
             for (int i = 0; i < vs.length; i++) vs[i] = values[i].eval(c, e);
-            return RecordValue.of(names, vs);
+            return layout.make(vs);
         }
     }
 

@@ -28,10 +28,17 @@ public record Trace(Path file, String spec, String model, Map<String, Value> con
     }
 
     public static Trace read(Path file) throws IOException {
+        TraceReader.Collected c = new TraceReader.Collected();
+        read(file, c);
+        return c.trace(file);
+    }
+
+    /** Reads a trace file, handing its header and then its events, a batch at a time, to {@code sink}. */
+    static void read(Path file, TraceReader.Sink sink) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TraceLines lines = new TraceLines(r);
             try {
-                return TraceReader.read(file, lines);
+                TraceReader.read(file, lines, sink);
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof CharacterCodingException) {
                     throw new TraceException(file + ":" + lines.number() + ": the line is not UTF-8 text");

@@ -40,8 +40,43 @@ final class TraceReader {
     /** Event lines are parsed in batches of this many, each batch in parallel. */
     static final int BATCH = 4096;
 
+    /** What reading hands over: the header first, then the events in line order, a batch at a time. */
+    interface Sink {
+        void header(Header h);
+
+        void events(List<TraceEvent> batch);
+    }
+
+    /** The order of a threaded run's events when the header says {@code "order":"clock"}. */
+    static final Comparator<TraceEvent> CLOCK_ORDER = Comparator.comparingLong(TraceEvent::clock).thenComparingInt(TraceEvent::line);
+
     static Trace read(Path file, Iterator<String> lines) {
-        List<TraceEvent> events = new ArrayList<>();
+        Collected c = new Collected();
+        read(file, lines, c);
+        return c.trace(file);
+    }
+
+    /** A whole trace gathered from a {@link Sink}'s header and batches. */
+    static final class Collected implements Sink {
+        private Header h;
+        private final List<TraceEvent> events = new ArrayList<>();
+
+        @Override public void header(Header header) {
+            h = header;
+        }
+
+        @Override public void events(List<TraceEvent> batch) {
+            events.addAll(batch);
+        }
+
+        Trace trace(Path file) {
+            if (h.byClock) events.sort(CLOCK_ORDER);
+            return new Trace(file, h.spec, h.model, h.constants, events, h.line);
+        }
+    }
+
+    /** Reads the header and then the events, handing each batch to {@code sink} as soon as it is parsed. */
+    static void read(Path file, Iterator<String> lines, Sink sink) {
         Header h = null;
         int n = 0;
         String[] batch = new String[BATCH];
@@ -53,7 +88,7 @@ final class TraceReader {
                 if (!lines.hasNext()) break;
                 line = lines.next();
             } catch (TraceLines.TooLong e) {
-                parse(file, batch, numbers, k, h, events); // an error on an earlier line comes first
+                parse(file, batch, numbers, k, h, sink); // an error on an earlier line comes first
                 throw new Trace.TraceException(file + ":" + e.line + ": " + e.getMessage());
             }
             n++;
@@ -65,46 +100,62 @@ final class TraceReader {
                 } catch (FieldError e) {
                     throw located(file, n, line, e);
                 }
+                sink.header(h);
                 continue;
             }
             batch[k] = line;
             numbers[k++] = n;
             if (k == BATCH) {
-                parse(file, batch, numbers, k, h, events);
+                parse(file, batch, numbers, k, h, sink);
                 k = 0;
             }
         }
-        parse(file, batch, numbers, k, h, events);
+        parse(file, batch, numbers, k, h, sink);
         if (h == null) throw new Trace.TraceException(file + ":1: empty trace: no header line");
-        if (h.byClock) events.sort(Comparator.comparingLong(TraceEvent::clock).thenComparingInt(TraceEvent::line));
-        return new Trace(file, h.spec, h.model, h.constants, events, h.line);
     }
+
+    /** Lines parsed by one {@link EventLineParser}, one after another: a parallel batch is cut into these. */
+    static final int CHUNK = 512;
 
     /**
      * Parses the first {@code k} event lines of {@code batch} (their line numbers in {@code
-     * numbers}) and appends their events in order: independent lines, so parsed in parallel when
-     * there are many; a malformed line's error is thrown, the first in line order.
+     * numbers}) and appends their events in order: independent lines, so parsed in parallel chunks
+     * when there are many; a malformed line's error is thrown, the first in line order. A line is
+     * read by the {@link EventLineParser} when it can, else the strict way, which gives its event or
+     * its error.
      */
-    private static void parse(Path file, String[] batch, int[] numbers, int k, Header h, List<TraceEvent> events) {
+    private static void parse(Path file, String[] batch, int[] numbers, int k, Header h, Sink sink) {
         if (k == 0) return;
         Object[] out = new Object[k]; // a TraceEvent, or the TraceException of its line
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, k);
-        (k >= 256 ? range.parallel() : range).forEach(i -> {
-            try {
-                Map<String, Object> o = object(file, numbers[i], batch[i]);
-                try {
-                    out[i] = event(o, numbers[i], h.byClock);
-                } catch (FieldError e) {
-                    out[i] = located(file, numbers[i], batch[i], e);
-                }
-            } catch (Trace.TraceException e) {
-                out[i] = e;
+        int chunks = (k + CHUNK - 1) / CHUNK;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            EventLineParser fast = new EventLineParser();
+            for (int i = c * CHUNK; i < Math.min(k, (c + 1) * CHUNK); i++) {
+                TraceEvent e = fast.parse(batch[i], numbers[i], h.byClock);
+                out[i] = e != null ? e : strict(file, batch[i], numbers[i], h.byClock);
             }
         });
+        List<TraceEvent> events = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             if (out[i] instanceof Trace.TraceException e) throw e;
             events.add((TraceEvent) out[i]);
             batch[i] = null;
+        }
+        sink.events(events);
+    }
+
+    /** The event of one line read the strict way, or the located error that refuses it. */
+    static Object strict(Path file, String line, int n, boolean byClock) {
+        try {
+            Map<String, Object> o = object(file, n, line);
+            try {
+                return event(o, n, byClock);
+            } catch (FieldError e) {
+                return located(file, n, line, e);
+            }
+        } catch (Trace.TraceException e) {
+            return e;
         }
     }
 
@@ -124,7 +175,13 @@ final class TraceReader {
         return (Map<String, Object>) parsed;
     }
 
-    private record Header(int line, String spec, String model, Map<String, Value> constants, boolean byClock) {}
+    /** The header line: where it is, the spec, model and constants it names, and whether events go by their clocks. */
+    record Header(int line, String spec, String model, Map<String, Value> constants, boolean byClock) {
+        /** The trace so far: the header's part, no events. */
+        Trace trace(Path file) {
+            return new Trace(file, spec, model, constants, List.of(), line);
+        }
+    }
 
     private static Header header(Map<String, Object> o, int n) {
         if (!o.containsKey("trace") && o.containsKey("event")) {

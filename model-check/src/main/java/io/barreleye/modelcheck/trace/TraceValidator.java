@@ -42,31 +42,54 @@ public final class TraceValidator {
     }
 
     public Result validate(List<TraceEvent> events) {
-        Map<String, Long> actions = new TreeMap<>();
-        StateFingerprints visited = new StateFingerprints();
-        List<Value[]> current = new ArrayList<>();
-        int start = 0;
-        List<Value[]> inits = new ArrayList<>();
-        spec.initStates((s, l) -> inits.add(s));
-        if (!events.isEmpty() && events.get(0).name().equals("Init")) {
-            for (Value[] s : inits) {
-                if (agrees(s, events.get(0))) current.add(s);
-            }
-            if (current.isEmpty()) {
-                return fail(events, 0, "no initial state of the spec agrees with the recorded initial values: "
-                        + events.get(0).describe(), actions, visited);
-            }
-            start = 1;
-        } else {
-            current.addAll(inits);
+        Run run = new Run();
+        for (TraceEvent e : events) {
+            if (!run.offer(e)) break;
         }
-        for (Value[] s : current) visited.add(spec.fingerprint(s));
-        for (int i = start; i < events.size(); i++) {
-            TraceEvent e = events.get(i);
+        return run.result(events.size());
+    }
+
+    /** A validation fed one event at a time, so that a trace need not be held whole: {@link #offer}, then {@link #result}. */
+    public Run start() {
+        return new Run();
+    }
+
+    /**
+     * One validation under way: the spec states still possible after the events offered so far,
+     * the actions taken and the states visited, or the diagnosis of the first event not explained.
+     */
+    public final class Run {
+        private final Map<String, Long> actions = new TreeMap<>();
+        private final StateFingerprints visited = new StateFingerprints();
+        /** Null before the first event. */
+        private List<Value[]> current;
+        /** Events offered so far (the index of the next). */
+        private int offered;
+        /** The first event not explained, its index, and why; null while every event is explained. */
+        private TraceEvent failed;
+        private int failedAt;
+        private String why;
+
+        private Run() {}
+
+        /**
+         * Checks the next event; false once an event is not explained (later events are then only
+         * counted, by {@link #result}'s total).
+         */
+        public boolean offer(TraceEvent e) {
+            if (failed != null) return false;
+            int i = offered++;
+            if (current == null) {
+                begin(e.name().equals("Init") ? e : null);
+                if (failed != null) return false;
+                if (e.name().equals("Init")) {
+                    explained = 1;
+                    return true;
+                }
+            }
             int arity = spec.actionArity(e.name());
             if (e.args() != null && arity >= 0 && e.args().length != arity) {
-                return fail(events, i, e.name() + " takes " + arity + " argument(s) in the spec, but the trace gives "
-                        + e.args().length, actions, visited);
+                return fail(e, i, e.name() + " takes " + arity + " argument(s) in the spec, but the trace gives " + e.args().length);
             }
             List<Value[]> next = new ArrayList<>();
             Successors seen = new Successors();
@@ -77,19 +100,53 @@ public final class TraceValidator {
                     });
                 }
             } catch (EvalException ex) {
-                return fail(events, i, "evaluating " + e.name() + " fails: " + ex.getMessage(), actions, visited);
+                return fail(e, i, "evaluating " + e.name() + " fails: " + ex.getMessage());
             }
-            if (next.isEmpty()) return fail(events, i, diagnose(e, current, i + 1), actions, visited);
+            if (next.isEmpty()) return fail(e, i, diagnose(e, current, i + 1));
             if (next.size() > MAX_CANDIDATES) {
-                return fail(events, i, "more than " + MAX_CANDIDATES + " spec states agree with the trace so far;"
-                        + " record more variables", actions, visited);
+                return fail(e, i, "more than " + MAX_CANDIDATES + " spec states agree with the trace so far;"
+                        + " record more variables");
             }
             actions.merge(e.name(), 1L, Long::sum);
             seen.addTo(visited);
             current = next;
             explained = i + 1;
+            return true;
         }
-        return new Result(true, events.size(), events.size(), null, actions, visited);
+
+        /** The initial states, those that agree with {@code init} when the trace starts with one. */
+        private void begin(TraceEvent init) {
+            List<Value[]> inits = new ArrayList<>();
+            spec.initStates((s, l) -> inits.add(s));
+            current = new ArrayList<>();
+            if (init != null) {
+                for (Value[] s : inits) {
+                    if (agrees(s, init)) current.add(s);
+                }
+                if (current.isEmpty()) {
+                    fail(init, 0, "no initial state of the spec agrees with the recorded initial values: " + init.describe());
+                    return;
+                }
+            } else {
+                current.addAll(inits);
+            }
+            for (Value[] s : current) visited.add(spec.fingerprint(s));
+        }
+
+        private boolean fail(TraceEvent e, int i, String reason) {
+            failed = e;
+            failedAt = i;
+            why = reason;
+            return false;
+        }
+
+        /** The verdict, for a trace of {@code totalEvents} events (all offered, unless one was not explained). */
+        public Result result(int totalEvents) {
+            if (current == null) begin(null); // no events: the initial states are all there is
+            if (failed == null) return new Result(true, totalEvents, totalEvents, null, actions, visited);
+            String d = "event " + (failedAt + 1) + " (line " + failed.line() + "): " + failed.describe() + "\n  " + why;
+            return new Result(false, failedAt, totalEvents, d, actions, visited);
+        }
     }
 
     /**
@@ -122,12 +179,6 @@ public final class TraceValidator {
             }
             for (int k = 0; k < n; k++) visited.add(fps[k]);
         }
-    }
-
-    private Result fail(List<TraceEvent> events, int i, String why, Map<String, Long> actions, StateFingerprints visited) {
-        TraceEvent e = events.get(i);
-        String d = "event " + (i + 1) + " (line " + e.line() + "): " + e.describe() + "\n  " + why;
-        return new Result(false, i, events.size(), d, actions, visited);
     }
 
     private boolean agrees(Value[] s, TraceEvent e) {

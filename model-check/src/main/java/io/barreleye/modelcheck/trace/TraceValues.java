@@ -67,7 +67,8 @@ public final class TraceValues {
         throw new IllegalArgumentException("null is not a TLA+ value");
     }
 
-    private static Value fcn(List<Value> keys, List<Value> vals) {
+    /** A function from its pairs in any order; a key given twice is refused. */
+    static Value fcn(List<Value> keys, List<Value> vals) {
         Integer[] idx = new Integer[keys.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         java.util.Arrays.sort(idx, (a, b) -> keys.get(a).compareTo(keys.get(b)));

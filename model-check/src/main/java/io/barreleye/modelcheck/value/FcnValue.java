@@ -61,7 +61,13 @@ public abstract class FcnValue extends Value {
         if (this instanceof RecordValue r1 && f instanceof RecordValue r2) {
             // the same order as comparing their domains of strings, without building them
             int c = Integer.compare(r1.names.length, r2.names.length);
-            for (int i = 0; c == 0 && i < r1.names.length; i++) c = r1.names[i].compareTo(r2.names[i]);
+            if (c == 0 && r1.keys != r2.keys) {
+                // field names are interned: the same name is the same object, so equal names
+                // (the usual case, records of one kind) cost no character comparison
+                for (int i = 0; c == 0 && i < r1.names.length; i++) {
+                    if (r1.keys[i] != r2.keys[i]) c = r1.names[i].compareTo(r2.names[i]);
+                }
+            }
             for (int i = 0; c == 0 && i < r1.vals.length; i++) c = r1.vals[i].compareTo(r2.vals[i]);
             return c;
         }

@@ -29,6 +29,9 @@ public final class Kinds {
      */
     public static boolean equal(Value a, Value b) {
         if (a == b) return true;
+        // the common cases first: strings are interned (equal only if the same object), integers compare by value
+        if (a instanceof StringValue && b instanceof StringValue) return false;
+        if (a instanceof IntValue x && b instanceof IntValue y) return x.value == y.value;
         if (a.kindRank() != b.kindRank()) {
             if (a instanceof ModelValue ma) {
                 if (ma.typed()) throw typedMismatch("check equality of", ma, b);

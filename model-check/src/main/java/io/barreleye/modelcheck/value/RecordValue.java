@@ -24,18 +24,56 @@ public final class RecordValue extends FcnValue {
 
     /** Builds a record from fields in any order (duplicates: last one wins). */
     public static RecordValue of(String[] names, Value[] vals) {
-        Integer[] idx = new Integer[names.length];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
-        StringValue[] n = new StringValue[names.length];
-        Value[] v = new Value[names.length];
-        int m = 0;
-        for (int i = 0; i < idx.length; i++) {
-            if (m > 0 && n[m - 1].value.equals(names[idx[i]])) m--;
-            n[m] = StringValue.of(names[idx[i]]);
-            v[m++] = vals[idx[i]];
+        return Layout.of(names).make(vals);
+    }
+
+    /**
+     * The fields of a record written in some order, sorted once: a record constructor evaluated at
+     * every step ({@code [kind |-> "Req", op |-> o, ...]}) builds its records without sorting
+     * again, and they share one array of names, which makes comparing them cheaper.
+     */
+    public static final class Layout {
+        private final StringValue[] keys;
+        /** {@code from[k]}: the position, in the written order, of the value of field {@code keys[k]}. */
+        private final int[] from;
+
+        private Layout(StringValue[] keys, int[] from) {
+            this.keys = keys;
+            this.from = from;
         }
-        return new RecordValue(m == n.length ? n : Arrays.copyOf(n, m), m == v.length ? v : Arrays.copyOf(v, m));
+
+        /** The layout of fields written in this order (a name written twice: the last one counts). */
+        public static Layout of(String[] names) {
+            Integer[] idx = new Integer[names.length];
+            for (int i = 0; i < idx.length; i++) idx[i] = i;
+            if (!strictlyAscending(names)) Arrays.sort(idx, (a, b) -> names[a].compareTo(names[b]));
+            StringValue[] n = new StringValue[names.length];
+            int[] f = new int[names.length];
+            int m = 0;
+            for (int i = 0; i < idx.length; i++) {
+                if (m > 0 && n[m - 1].value.equals(names[idx[i]])) m--;
+                n[m] = StringValue.intern(names[idx[i]]); // met when a record is made, as TLC meets it
+                f[m++] = idx[i];
+            }
+            return new Layout(m == n.length ? n : Arrays.copyOf(n, m), m == f.length ? f : Arrays.copyOf(f, m));
+        }
+
+        /** The record with these values, given in the order the names were written. */
+        public RecordValue make(Value[] written) {
+            Value[] v = new Value[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                StringOrder.meet(keys[k]); // TLC meets the names each time a record is built
+                v[k] = written[from[k]];
+            }
+            return new RecordValue(keys, v);
+        }
+
+        private static boolean strictlyAscending(String[] names) {
+            for (int i = 1; i < names.length; i++) {
+                if (names[i - 1].compareTo(names[i]) >= 0) return false;
+            }
+            return true;
+        }
     }
 
     public Value field(String name) {
@@ -66,6 +104,15 @@ public final class RecordValue extends FcnValue {
         Value[] nv = vals.clone();
         nv[i] = v;
         return new RecordValue(keys, nv);
+    }
+
+    /** The record's {@link Shape}, computed on first use (a benign race: every thread computes the same one). */
+    private Shape shape;
+
+    Shape structure() {
+        Shape sh = shape;
+        if (sh == null) shape = sh = Shape.ofRecord(keys, vals);
+        return sh;
     }
 
     /** The hash of the fields, computed once per record (see {@link SetEnumValue}'s selfHash). */

@@ -33,6 +33,26 @@ public final class SetEnumValue extends SetValue {
         return selfHash;
     }
 
+    /**
+     * The one {@link Shape} of all elements (NONE when they differ), and the set's own shape:
+     * computed on first use, and passed on to the sets {@link #union} and {@link #minus} make by
+     * binary search (benign races: every thread computes the same ones).
+     */
+    private Shape elementShape;
+    private Shape shape;
+
+    Shape elementShape() {
+        Shape sh = elementShape;
+        if (sh == null) elementShape = sh = unsortable != null ? Shape.NONE : Shape.common(elems);
+        return sh;
+    }
+
+    Shape structure() {
+        Shape sh = shape;
+        if (sh == null) shape = sh = Shape.ofSet(this);
+        return sh;
+    }
+
     private SetEnumValue(Value[] sortedUnique) {
         this.elems = sortedUnique;
         this.unsortable = null;
@@ -114,6 +134,8 @@ public final class SetEnumValue extends SetValue {
     public SetEnumValue union(SetEnumValue o) {
         sorted();
         o.sorted();
+        if (searchable(o)) return insertAll(o);
+        if (o.searchable(this)) return o.insertAll(this);
         Value[] out = new Value[elems.length + o.elems.length];
         int i = 0, j = 0, n = 0;
         while (i < elems.length && j < o.elems.length) {
@@ -128,6 +150,76 @@ public final class SetEnumValue extends SetValue {
         while (i < elems.length) out[n++] = elems[i++];
         while (j < o.elems.length) out[n++] = o.elems[j++];
         return ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
+    }
+
+    /** {@code this \ o}. */
+    public SetEnumValue minus(SetEnumValue o) {
+        if (unsortable == null && searchable(o)) return removeAll(o);
+        return filter(v -> !o.contains(v));
+    }
+
+    /**
+     * True when the few elements of {@code few} may be looked up in this (large) set by binary
+     * search instead of comparing each with every element: both sorted, and all elements of both of
+     * one {@link Shape}, so that no comparison of an element of one with one of the other fails
+     * (TLC would stop with an error) and the answer is the same.
+     */
+    private boolean searchable(SetEnumValue few) {
+        return elems.length >= 16 && few.elems.length > 0 && few.elems.length <= elems.length >> 3
+                && unsortable == null && few.unsortable == null
+                && elementShape() != Shape.NONE && few.elementShape() == elementShape();
+    }
+
+    /** This set with the elements of {@code few} added, each placed by binary search. */
+    private SetEnumValue insertAll(SetEnumValue few) {
+        Value[] add = new Value[few.elems.length];
+        int[] at = new int[few.elems.length];
+        int k = 0;
+        for (Value x : few.elems) {
+            int i = Arrays.binarySearch(elems, x);
+            if (i < 0) {
+                add[k] = x;
+                at[k++] = -i - 1; // ascending, as few is sorted
+            }
+        }
+        if (k == 0) return this;
+        Value[] out = new Value[elems.length + k];
+        int from = 0;
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(elems, from, out, from + j, at[j] - from);
+            out[at[j] + j] = add[j];
+            from = at[j];
+        }
+        System.arraycopy(elems, from, out, from + k, elems.length - from);
+        return withElementShape(new SetEnumValue(out));
+    }
+
+    /** This set without the elements of {@code few}, each found by binary search. */
+    private SetEnumValue removeAll(SetEnumValue few) {
+        boolean[] drop = null;
+        int k = 0;
+        for (Value x : few.elems) {
+            int i = Arrays.binarySearch(elems, x);
+            if (i >= 0) {
+                if (drop == null) drop = new boolean[elems.length];
+                drop[i] = true;
+                k++;
+            }
+        }
+        if (k == 0) return this;
+        if (k == elems.length) return EMPTY;
+        Value[] out = new Value[elems.length - k];
+        int n = 0;
+        for (int i = 0; i < elems.length; i++) {
+            if (!drop[i]) out[n++] = elems[i];
+        }
+        return withElementShape(new SetEnumValue(out));
+    }
+
+    /** {@code s}, made of elements of this set and others of their shape, told that shape. */
+    private SetEnumValue withElementShape(SetEnumValue s) {
+        s.elementShape = elementShape;
+        return s;
     }
 
     public SetEnumValue filter(java.util.function.Predicate<Value> keep) {

@@ -24,9 +24,14 @@ public final class StringValue extends Value {
     }
 
     public static StringValue of(String s) {
-        StringValue v = INTERN.computeIfAbsent(s, StringValue::new);
+        StringValue v = intern(s);
         StringOrder.meet(v);
         return v;
+    }
+
+    /** The one value of {@code s}, not yet met in the run's order (see {@link StringOrder}). */
+    static StringValue intern(String s) {
+        return INTERN.computeIfAbsent(s, StringValue::new);
     }
 
     @Override protected int rank() { return 3; }

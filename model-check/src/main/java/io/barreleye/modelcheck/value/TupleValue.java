@@ -149,6 +149,15 @@ public final class TupleValue extends FcnValue {
         return withSum(new TupleValue(e), known, known ? term(i.value, v) - term(i.value, buf[i.value - 1]) : 0);
     }
 
+    /** The tuple's {@link Shape}, computed on first use (a benign race: every thread computes the same one). */
+    private Shape shape;
+
+    Shape structure() {
+        Shape sh = shape;
+        if (sh == null) shape = sh = Shape.ofTuple(buf, len);
+        return sh;
+    }
+
     @Override public long fingerprint(long seed) {
         return mix(seed, mix(sum(), 0x51 + len));
     }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The README's validation throughput table, in one run: writes the long traces (LongTraces.java,
+# seed 1) and times `./barreleye traces check` on each, RUNS times (default 3), reporting the CPU
+# seconds of the whole process (user + system), their median and the events per CPU second, with
+# the load average. With TLA2TOOLS_JAR naming a tla2tools.jar it also exports each trace
+# (`traces export-tla`), runs TLC on the export (a fresh JVM, as users run it) and prints TLC's
+# CPU seconds, its verdict and the ratio TLC / Barreleye. TLC cannot be downloaded by the build.
+#
+#   bench/long-traces/measure.sh [OUT_DIR [SCALE]]     (SCALE 1000: the README's traces)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="${1:-$(mktemp -d "${TMPDIR:-/tmp}/long-traces.XXXXXX")}"
+scale="${2:-1000}"
+runs="${RUNS:-3}"
+"$root/barreleye" --version >/dev/null # builds the CLI jar when it is stale
+java -cp "$root/cli/target/barreleye.jar" "$root/bench/long-traces/LongTraces.java" "$out" "$scale" >/dev/null
+
+# "CPU_SECONDS EXIT_STATUS" of a command: user + system time (TLC exits 12 on a conforming export)
+timed() {
+  local status=0 tf
+  tf="$(mktemp)"
+  /usr/bin/time -o "$tf" -f '%U %S' "$@" >/dev/null 2>&1 || status=$?
+  awk -v s="$status" '{print $1 + $2, s}' "$tf"
+  rm -f "$tf"
+}
+
+for t in urpc-A urpc-B unmap churn; do
+  f="$out/$t.ndjson"
+  events=$(($(wc -l <"$f") - 1))
+  verdict="$("$root/barreleye" traces check "$f" | tail -1)"
+  case "$verdict" in *": conforms to "*) ;; *) echo "$t: does not conform: $verdict" >&2; exit 1 ;; esac
+  times=()
+  for _ in $(seq "$runs"); do times+=("$(timed "$root/barreleye" traces check "$f" | cut -d' ' -f1)"); done
+  median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')"
+  printf '%s: %d events, CPU s %s, median %s, %d events per CPU s, load %s\n' "$t" "$events" "${times[*]}" \
+    "$median" "$(awk -v e="$events" -v c="$median" 'BEGIN {printf "%d", e / c}')" "$(cut -d' ' -f1 /proc/loadavg)"
+  if [ -n "${TLA2TOOLS_JAR:-}" ]; then
+    exported="$out/export-$t"
+    "$root/barreleye" traces export-tla "$f" --out "$exported" >/dev/null
+    module="$(cd "$exported" && ls ./*Trace.tla | head -1)"
+    module="${module#./}"
+    read -r tlc status < <(cd "$exported" && timed java -jar "$TLA2TOOLS_JAR" -config "${module%.tla}.cfg" "$module")
+    printf '  TLC on the export: CPU s %s (exit %s: 12 means it conforms), TLC / Barreleye %s\n' "$tlc" "$status" \
+      "$(awk -v a="$tlc" -v b="$median" 'BEGIN {printf "%.1f", a / b}')"
+  else
+    echo "  TLC comparison skipped: set TLA2TOOLS_JAR to a tla2tools.jar to time TLC on the same trace"
+  fi
+done
