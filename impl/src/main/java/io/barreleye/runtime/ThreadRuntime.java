@@ -67,6 +67,11 @@ public final class ThreadRuntime implements CoreRuntime {
         }
     }
 
+    /** Core threads this runtime still holds: started by a run and not yet ended (none between runs). */
+    public synchronized int threadsHeld() {
+        return threads.size();
+    }
+
     /** Errors thrown by kernels on their threads. */
     public List<Throwable> failures() {
         return failures;
@@ -109,6 +114,12 @@ public final class ThreadRuntime implements CoreRuntime {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        // forget the threads that ended: a runtime run thousands of times (a driver's runFor per
+        // step) would otherwise join every thread of every earlier run at each stop, which is
+        // quadratic (a threaded capability driver run spent minutes here)
+        synchronized (this) {
+            threads.removeIf(t -> !t.isAlive());
         }
     }
 }

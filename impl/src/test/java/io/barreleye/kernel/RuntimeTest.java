@@ -39,6 +39,21 @@ class RuntimeTest {
         }
     }
 
+    /**
+     * A runtime run many times (a driver's runFor per step) ends each run's threads and forgets
+     * them: it once kept every thread of every run and joined them all at each stop, quadratic in
+     * the number of runs (a threaded capability driver run spent minutes in stop).
+     */
+    @Test
+    void aThreadedRuntimeRunManyTimesHoldsNoThreadsBetweenRuns() {
+        ThreadRuntime rt = new ThreadRuntime();
+        Machine m = Machine.boot(Machines.named("single-16"), 3, Generation.USED_BIT, 4, rt.clock());
+        for (int i = 0; i < 200; i++) {
+            assertTrue(rt.run(m, CompletableFuture.completedFuture(null), 50), "run " + i);
+            assertEquals(0, rt.threadsHeld(), "run " + i + " left its threads behind");
+        }
+    }
+
     @Test
     void pingPongUnderSimulationMeasuresRoundTripsInSteps() {
         SimRuntime rt = new SimRuntime(7);
