@@ -2,7 +2,6 @@ package io.barreleye.modelcheck;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A counterexample as TLC prints it ({@code State k: <label>} followed by the state's lines, and
@@ -131,16 +130,5 @@ public final class PrintedBehaviour {
             y = r;
         }
         return a / x * b;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PrintedBehaviour p && steps.equals(p.steps) && loopTo == p.loopTo
-                && Objects.equals(loopLabel, p.loopLabel);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(steps, loopTo, loopLabel);
     }
 }
