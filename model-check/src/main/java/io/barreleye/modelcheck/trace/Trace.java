@@ -2,10 +2,8 @@ package io.barreleye.modelcheck.trace;
 
 import io.barreleye.modelcheck.value.Value;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,14 +33,10 @@ public record Trace(Path file, String spec, String model, Map<String, Value> con
 
     /** Reads a trace file, handing its header and then its events, a batch at a time, to {@code sink}. */
     static void read(Path file, TraceReader.Sink sink) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            TraceLines lines = new TraceLines(r);
+        try (InputStream in = Files.newInputStream(file)) {
             try {
-                TraceReader.read(file, lines, sink);
+                TraceReader.read(file, new TraceLines(in), sink);
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new TraceException(file + ":" + lines.number() + ": the line is not UTF-8 text");
-                }
                 throw e.getCause();
             }
         }

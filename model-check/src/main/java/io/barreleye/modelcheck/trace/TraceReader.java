@@ -37,8 +37,8 @@ final class TraceReader {
 
     private TraceReader() {}
 
-    /** Event lines are parsed in batches of this many, each batch in parallel. */
-    static final int BATCH = 4096;
+    /** Events are handed over in batches of this many: few enough that what waits to be validated stays small. */
+    static final int BATCH = 1024;
 
     /** What reading hands over: the header first, then the events in line order, a batch at a time. */
     interface Sink {
@@ -75,20 +75,22 @@ final class TraceReader {
         }
     }
 
-    /** Reads the header and then the events, handing each batch to {@code sink} as soon as it is parsed. */
+    /**
+     * Reads the header and then the events, handing each batch to {@code sink} as soon as it is
+     * parsed. A line is read by the {@link EventLineParser} when it can, else the strict way, which
+     * gives its event or its error; the first malformed line, in line order, ends the reading.
+     */
     static void read(Path file, Iterator<String> lines, Sink sink) {
         Header h = null;
         int n = 0;
-        String[] batch = new String[BATCH];
-        int[] numbers = new int[BATCH];
-        int k = 0;
+        EventLineParser fast = new EventLineParser(); // one for the whole file: it remembers the last line's values
+        List<TraceEvent> batch = new ArrayList<>(BATCH);
         while (true) {
             String line;
             try {
                 if (!lines.hasNext()) break;
                 line = lines.next();
-            } catch (TraceLines.TooLong e) {
-                parse(file, batch, numbers, k, h, sink); // an error on an earlier line comes first
+            } catch (TraceLines.Refused e) {
                 throw new Trace.TraceException(file + ":" + e.line + ": " + e.getMessage());
             }
             n++;
@@ -103,46 +105,20 @@ final class TraceReader {
                 sink.header(h);
                 continue;
             }
-            batch[k] = line;
-            numbers[k++] = n;
-            if (k == BATCH) {
-                parse(file, batch, numbers, k, h, sink);
-                k = 0;
+            TraceEvent e = fast.parse(line, n, h.byClock);
+            if (e == null) {
+                Object strict = strict(file, line, n, h.byClock);
+                if (strict instanceof Trace.TraceException refused) throw refused;
+                e = (TraceEvent) strict;
+            }
+            batch.add(e);
+            if (batch.size() == BATCH) {
+                sink.events(batch);
+                batch = new ArrayList<>(BATCH);
             }
         }
-        parse(file, batch, numbers, k, h, sink);
+        if (!batch.isEmpty()) sink.events(batch);
         if (h == null) throw new Trace.TraceException(file + ":1: empty trace: no header line");
-    }
-
-    /** Lines parsed by one {@link EventLineParser}, one after another: a parallel batch is cut into these. */
-    static final int CHUNK = 512;
-
-    /**
-     * Parses the first {@code k} event lines of {@code batch} (their line numbers in {@code
-     * numbers}) and appends their events in order: independent lines, so parsed in parallel chunks
-     * when there are many; a malformed line's error is thrown, the first in line order. A line is
-     * read by the {@link EventLineParser} when it can, else the strict way, which gives its event or
-     * its error.
-     */
-    private static void parse(Path file, String[] batch, int[] numbers, int k, Header h, Sink sink) {
-        if (k == 0) return;
-        Object[] out = new Object[k]; // a TraceEvent, or the TraceException of its line
-        int chunks = (k + CHUNK - 1) / CHUNK;
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> {
-            EventLineParser fast = new EventLineParser();
-            for (int i = c * CHUNK; i < Math.min(k, (c + 1) * CHUNK); i++) {
-                TraceEvent e = fast.parse(batch[i], numbers[i], h.byClock);
-                out[i] = e != null ? e : strict(file, batch[i], numbers[i], h.byClock);
-            }
-        });
-        List<TraceEvent> events = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            if (out[i] instanceof Trace.TraceException e) throw e;
-            events.add((TraceEvent) out[i]);
-            batch[i] = null;
-        }
-        sink.events(events);
     }
 
     /** The event of one line read the strict way, or the located error that refuses it. */

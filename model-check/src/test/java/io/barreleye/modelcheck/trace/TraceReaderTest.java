@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,14 +100,41 @@ class TraceReaderTest {
 
     @Test
     void overlongLinesAreRefusedBeforeTheyAreHeldWhole() {
-        TraceLines lines = new TraceLines(new StringReader("short\r\n" + "x".repeat(100) + "\nlast"), 50);
+        TraceLines lines = new TraceLines(bytes("short\r\n" + "x".repeat(100) + "\nlast"), 50);
         assertEquals("short", lines.next());
         TraceLines.TooLong e = assertThrows(TraceLines.TooLong.class, lines::next);
         assertEquals(2, e.line);
-        TraceLines ok = new TraceLines(new StringReader("a\nb"), 50);
+        TraceLines ok = new TraceLines(bytes("a\nb"), 50);
         List<String> all = new ArrayList<>();
         ok.forEachRemaining(all::add);
         assertEquals(List.of("a", "b"), all);
+    }
+
+    private static ByteArrayInputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesAcrossReadBuffersAndNonAsciiTextComeBackWhole() {
+        String longLine = "y".repeat(200_000); // spans several of the reader's buffers
+        String accented = "caf\u00e9 \u00fcber \ud83d\ude00";
+        TraceLines lines = new TraceLines(bytes("a\r\n" + longLine + "\n" + accented + "\r\n\n" + longLine + "x"));
+        List<String> all = new ArrayList<>();
+        lines.forEachRemaining(all::add);
+        assertEquals(List.of("a", longLine, accented, "", longLine + "x"), all);
+        assertEquals(5, lines.number());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirOwnLineNumber() {
+        byte[] text = "ok\n\u00e9 fine\nbad \u00ff\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        text[text.length - 3] = (byte) 0xc3; // a lead byte followed by a byte that continues nothing
+        text[text.length - 2] = (byte) 0x28;
+        TraceLines lines = new TraceLines(new ByteArrayInputStream(text));
+        assertEquals("ok", lines.next());
+        assertEquals("\u00e9 fine", lines.next());
+        TraceLines.NotUtf8 e = assertThrows(TraceLines.NotUtf8.class, lines::next);
+        assertEquals(3, e.line);
     }
 
     @Test
