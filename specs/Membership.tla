@@ -111,7 +111,7 @@ PowerOn(c) ==
 \* starts no operation from now on.
 Leave(c) ==
   /\ Member(c) /\ c \notin leaving
-  /\ ~\E o \in Ops : opSt[o] = "running" /\ opInit[o] = c
+  /\ ~\E o \in 1 .. opCount : opSt[o] = "running" /\ opInit[o] = c \* operations after opCount are idle
   /\ leaving' = leaving \cup {c}
   /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
@@ -294,6 +294,11 @@ AgreedViews ==
 \* view.
 AcksFromViewMembers ==
   \A o \in Ops : \A a \in opAcks[o] : a[1] \in opMem[o] /\ a[2] = opView[o]
+
+\* Operations start in order of their ids: exactly those after opCount are
+\* idle (Leave looks for a running one among 1 .. opCount only).
+IdleUntilStarted ==
+  \A o \in Ops : (opSt[o] = "idle") <=> (o > opCount)
 
 \* A completed operation has an ack from every other member of its view.
 CompleteOnlyWithAllAcks ==

@@ -95,7 +95,7 @@ PowerOn(c) ==
 \* starts no operation from now on.
 Leave(c) ==
   /\ Member(c) /\ c \notin leaving
-  /\ ~\E o \in Ops : opSt[o] = "running" /\ opInit[o] = c
+  /\ ~\E o \in 1 .. opCount : opSt[o] = "running" /\ opInit[o] = c \* operations after opCount are idle
   /\ leaving' = leaving \cup {c}
   /\ UNCHANGED <<up, view, mem, prop, acc, cv, vlog>> /\ UNCHANGED opv
 
