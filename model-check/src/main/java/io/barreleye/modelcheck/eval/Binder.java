@@ -74,6 +74,17 @@ public final class Binder {
 
     /** {@link #forEach} over ranges already evaluated by {@link #ranges}. */
     boolean forEachIn(io.barreleye.modelcheck.value.SetValue[] ranges, Env frame, Visitor v) {
+        if (groups.length == 1 && !groups[0].tuple() && groups[0].count() == 1
+                && ranges[0] instanceof io.barreleye.modelcheck.value.IntervalValue range) {
+            // x \in lo..hi: the integers in ascending order, the enumeration's order, without
+            // building the enumeration (\E o \in 1..opCount over thousands of operations)
+            int slot = groups[0].first();
+            for (long i = range.lo; i <= range.hi; i++) { // long: hi may be the largest int
+                frame.slots[slot] = io.barreleye.modelcheck.value.IntValue.of((int) i);
+                if (!v.visit()) return false;
+            }
+            return true;
+        }
         Value[][] sets = new Value[ranges.length][];
         for (int i = 0; i < ranges.length; i++) sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems;
         return iterate(sets, 0, 0, frame, v);

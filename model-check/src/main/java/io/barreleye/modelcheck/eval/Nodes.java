@@ -25,6 +25,12 @@ final class Nodes {
     /** Arguments of an operator call: cheap ones evaluated now, the rest passed by name. */
     static Object[] args(Node[] args, Ctx c, Env e) {
         Object[] out = new Object[args.length];
+        args(args, c, e, out);
+        return out;
+    }
+
+    /** {@link #args(Node[], Ctx, Env)} written into the first slots of {@code out} (a call's frame). */
+    static void args(Node[] args, Ctx c, Env e, Object[] out) {
         for (int i = 0; i < args.length; i++) {
             Node a = args[i];
             if (a instanceof Lit l) out[i] = l.value;
@@ -32,7 +38,6 @@ final class Nodes {
             else if (a instanceof LambdaNode || a instanceof OpRef) out[i] = a.eval(c, e);
             else out[i] = new Thunk(a, e);
         }
-        return out;
     }
 
     static final class Lit extends Node {
@@ -235,8 +240,7 @@ final class Nodes {
 
         private Env bind(Ctx c, Env e) {
             Env frame = new Env(def.frameSize, null);
-            Object[] a = Nodes.args(args, c, e);
-            System.arraycopy(a, 0, frame.slots, 0, a.length);
+            Nodes.args(args, c, e, frame.slots);
             return frame;
         }
 
