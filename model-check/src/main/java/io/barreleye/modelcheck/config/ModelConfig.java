@@ -34,4 +34,11 @@ public final class ModelConfig {
     public String postcondition;
     /** Null when the file does not say; TLC then checks deadlock. */
     public Boolean checkDeadlock;
+    /**
+     * True when nothing checked needs the specification's fairness (trace validation: the trace is
+     * the behaviour): its WF/SF conjuncts are then not expanded into one condition per instance,
+     * which for {@code \A o \in Ops : WF_vars(...)} over thousands of operations is most of the
+     * compile time and memory.
+     */
+    public boolean fairnessUnused;
 }

@@ -113,7 +113,7 @@ public final class CompiledSpec {
             initNode = inits.size() == 1 ? inits.get(0) : new Nodes.And(spec.span, inits.toArray(new Node[0]), Node.STATE);
             nextNode = ((Nodes.BoxAction) nexts.get(0)).action;
             nName = cfg.specification;
-            for (Node f : fairness) expandFairness(f, null);
+            if (!cfg.fairnessUnused) for (Node f : fairness) expandFairness(f, null);
         } else {
             if (cfg.init == null) {
                 throw new ConfigException("The model file does not give the initial predicate: name it with INIT"
@@ -324,8 +324,7 @@ public final class CompiledSpec {
 
     private void expandFairness(Node n, Env env) {
         if (n instanceof Nodes.Temporal t && (t.op.equals("WF") || t.op.equals("SF"))) {
-            fairConditions.add(new Fair(t.op.equals("SF"), t.parts[1], t.parts[0], env,
-                    t.op + "_" + t.span.describe()));
+            fairConditions.add(new Fair(t.op.equals("SF"), t.parts[1], t.parts[0], env, t.span));
         } else if (n instanceof Nodes.Quant q) {
             for (Env frame : expand(q.binder, env)) expandFairness(q.body, frame);
         } else if (n instanceof Nodes.And a) {
@@ -344,7 +343,12 @@ public final class CompiledSpec {
     public record Liveness(String name, LiveKind kind, Node p, Node q, Env env) {}
 
     /** A fairness condition WF_sub(action) or SF_sub(action). */
-    public record Fair(boolean strong, Node action, Node sub, Env env, String text) {}
+    public record Fair(boolean strong, Node action, Node sub, Env env, Span at) {
+        /** How TLC names the condition, {@code WF_<place>}: built when asked (a spec may have thousands of conditions). */
+        public String text() {
+            return (strong ? "SF" : "WF") + "_" + at.describe();
+        }
+    }
 
     public final List<Liveness> liveness = new ArrayList<>();
 

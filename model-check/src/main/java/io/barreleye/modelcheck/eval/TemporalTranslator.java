@@ -65,8 +65,7 @@ final class TemporalTranslator {
                     return new Ltl.Always(Ltl.implies(translate(t.parts[0], env),
                             new Ltl.Eventually(translate(t.parts[1], env))));
                 case "WF", "SF": {
-                    CompiledSpec.Fair f = new CompiledSpec.Fair(t.op.equals("SF"), t.parts[1], t.parts[0], env,
-                            t.op + "_" + t.span.describe());
+                    CompiledSpec.Fair f = new CompiledSpec.Fair(t.op.equals("SF"), t.parts[1], t.parts[0], env, t.span);
                     Ltl enabled = new Ltl.Lit(new Atom(false, "ENABLED " + f.text(), (s, x) -> spec.enabled(f, s)), true);
                     Ltl taken = new Ltl.Lit(new Atom(true, f.text(), (s, x) -> spec.taken(f, s, x)), true);
                     Ltl notEnabled = Ltl.not(enabled);

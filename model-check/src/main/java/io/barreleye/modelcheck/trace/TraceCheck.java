@@ -93,6 +93,7 @@ public final class TraceCheck {
         cfg.actionConstraints.clear();
         cfg.symmetry = null;
         cfg.view = null;
+        cfg.fairnessUnused = true;
         return CompiledSpec.compile(tla, cfg, true, new PrintStream(OutputStream.nullOutputStream()));
     }
 

@@ -4,6 +4,7 @@ import io.barreleye.modelcheck.Report;
 import io.barreleye.modelcheck.eval.CompiledSpec;
 import io.barreleye.modelcheck.eval.EvalException;
 import io.barreleye.modelcheck.value.FcnValue;
+import io.barreleye.modelcheck.value.TupleValue;
 import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,6 +182,14 @@ public final class TraceValidator {
         }
     }
 
+    /**
+     * Whether successor {@code s} has every value the event records. A whole variable that agrees
+     * is then replaced in {@code s} by the event's own value object, an equal value of the same
+     * representation: the next event that records it with the same text gets that same object
+     * from the reader (a history recorded at every step), and comparing an object with itself
+     * takes no time, where comparing two copies walks them whole. Not a tuple: the spec's own
+     * tuple may have room to grow in place ({@link TupleValue#append}), the reader's has none.
+     */
     private boolean agrees(Value[] s, TraceEvent e) {
         for (TraceEvent.Constraint c : e.constraints()) {
             int v = spec.varIndex(c.var());
@@ -190,6 +199,11 @@ public final class TraceValidator {
                 if (!(at instanceof FcnValue f) || (at = f.apply(key)) == null) return false;
             }
             if (!at.equals(c.value())) return false;
+        }
+        for (TraceEvent.Constraint c : e.constraints()) {
+            if (c.path().length > 0) continue;
+            int v = spec.varIndex(c.var());
+            if (s[v].getClass() == c.value().getClass() && !(s[v] instanceof TupleValue)) s[v] = c.value();
         }
         return true;
     }
