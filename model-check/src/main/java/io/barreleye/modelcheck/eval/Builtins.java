@@ -1,5 +1,6 @@
 package io.barreleye.modelcheck.eval;
 
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.FcnValue;
@@ -128,7 +129,7 @@ public final class Builtins {
                 return StringValue.of(x.value + y.value);
             }
             Value[] x = Values.asSeq(at, "\\o", a[0]).elems(), y = Values.asSeq(at, "\\o", a[1]).elems();
-            Value[] r = Arrays.copyOf(x, x.length + y.length);
+            Value[] r = Copies.of(x, x.length + y.length);
             System.arraycopy(y, 0, r, x.length, y.length);
             return TupleValue.of(r);
         });
@@ -145,7 +146,7 @@ public final class Builtins {
             }
             Value[] x = Values.asSeq(at, "Tail", a[0]).elems();
             if (x.length == 0) throw new EvalException(at, "Tail of the empty sequence");
-            return TupleValue.of(Arrays.copyOfRange(x, 1, x.length));
+            return TupleValue.of(Copies.range(x, 1, x.length));
         });
         def("Sequences", "SubSeq", 3, (c, at, a) -> {
             int m = i(at, "SubSeq", a[1]), n = i(at, "SubSeq", a[2]);

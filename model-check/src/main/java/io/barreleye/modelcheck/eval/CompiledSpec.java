@@ -1,5 +1,6 @@
 package io.barreleye.modelcheck.eval;
 
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.config.ConfigException;
 import io.barreleye.modelcheck.config.ModelConfig;
 import io.barreleye.modelcheck.syntax.Ast;
@@ -492,7 +493,7 @@ public final class CompiledSpec {
                             + varNames[i]);
                 }
             }
-            sink.accept(cur.clone(), Label.INIT);
+            sink.accept(Copies.of(cur), Label.INIT);
         });
     }
 
@@ -508,7 +509,7 @@ public final class CompiledSpec {
                                     : c.label.name()) + ": variable " + varNames[i] + "' is not assigned a value");
                 }
             }
-            sink.accept(nxt.clone(), c.label);
+            sink.accept(Copies.of(nxt), c.label);
         }, nextName);
     }
 
@@ -532,18 +533,13 @@ public final class CompiledSpec {
      * action has that name (the arguments then range over whatever the relation quantifies).
      */
     public void successorsVia(String action, Value[] args, Value[] s, int level, Sink sink) {
-        NamedAction named = namedActions.computeIfAbsent(action, this::namedAction);
+        NamedAction named = namedActions.get(action);
+        if (named == null) named = namedActions.computeIfAbsent(action, this::namedAction);
         OpDef d = named.def();
         if (d != null && !d.isFunction() && args != null && args.length == d.arity() && allKnown(args)) {
             Value[] nxt = new Value[varNames.length];
             Ctx c = ctx(s, nxt, false, level);
-            Label l = named.label();
-            call(d, args).enumerate(c, null, () -> {
-                for (Value v : nxt) {
-                    if (v == null) return;
-                }
-                sink.accept(nxt.clone(), l);
-            });
+            call(d, args).enumerate(c, null, new Deliver(nxt, sink, named.label()));
             return;
         }
         Value[] nxt = new Value[varNames.length];
@@ -553,8 +549,32 @@ public final class CompiledSpec {
             for (Value v : nxt) {
                 if (v == null) return;
             }
-            if (c.label != null && c.label.name().equals(action)) sink.accept(nxt.clone(), c.label);
+            if (c.label != null && c.label.name().equals(action)) sink.accept(Copies.of(nxt), c.label);
         }, nextName);
+    }
+
+    /**
+     * Hands a copy of the next state to {@code sink} once every variable is assigned. A class, not
+     * a lambda: the client compiler creates a capturing lambda through a slow runtime call, and this
+     * is made once per event of a trace.
+     */
+    private static final class Deliver implements Cont {
+        private final Value[] nxt;
+        private final Sink sink;
+        private final Label label;
+
+        Deliver(Value[] nxt, Sink sink, Label label) {
+            this.nxt = nxt;
+            this.sink = sink;
+            this.label = label;
+        }
+
+        @Override public void run() {
+            for (Value v : nxt) {
+                if (v == null) return;
+            }
+            sink.accept(Copies.of(nxt), label);
+        }
     }
 
     /**

@@ -95,11 +95,8 @@ public final class TraceValidator {
             List<Value[]> next = new ArrayList<>();
             Successors seen = new Successors();
             try {
-                for (Value[] s : current) {
-                    spec.successorsVia(e.name(), e.args(), s, i + 1, (t, l) -> {
-                        if (agrees(t, e) && seen.add(spec.fingerprint(t))) next.add(t);
-                    });
-                }
+                Agreeing keep = new Agreeing(e, seen, next);
+                for (Value[] s : current) spec.successorsVia(e.name(), e.args(), s, i + 1, keep);
             } catch (EvalException ex) {
                 return fail(e, i, "evaluating " + e.name() + " fails: " + ex.getMessage());
             }
@@ -147,6 +144,23 @@ public final class TraceValidator {
             if (failed == null) return new Result(true, totalEvents, totalEvents, null, actions, visited);
             String d = "event " + (failedAt + 1) + " (line " + failed.line() + "): " + failed.describe() + "\n  " + why;
             return new Result(false, failedAt, totalEvents, d, actions, visited);
+        }
+    }
+
+    /** Keeps each successor that agrees with the event, once. (A class: see {@code CompiledSpec.Deliver}.) */
+    private final class Agreeing implements CompiledSpec.Sink {
+        private final TraceEvent e;
+        private final Successors seen;
+        private final List<Value[]> next;
+
+        Agreeing(TraceEvent e, Successors seen, List<Value[]> next) {
+            this.e = e;
+            this.seen = seen;
+            this.next = next;
+        }
+
+        @Override public void accept(Value[] t, io.barreleye.modelcheck.eval.Label l) {
+            if (agrees(t, e) && seen.add(spec.fingerprint(t))) next.add(t);
         }
     }
 

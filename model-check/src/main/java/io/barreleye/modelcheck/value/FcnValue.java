@@ -38,7 +38,7 @@ public abstract class FcnValue extends Value {
         Value[] dom = domainArray();
         int i = Arrays.binarySearch(dom, arg);
         if (i < 0) return this; // EXCEPT outside the domain leaves the function unchanged, as in TLC
-        Value[] vals = valueArray().clone();
+        Value[] vals = Copies.of(valueArray());
         vals[i] = v;
         return of(dom, vals);
     }

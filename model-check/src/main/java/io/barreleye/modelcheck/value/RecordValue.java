@@ -101,7 +101,7 @@ public final class RecordValue extends FcnValue {
         if (!(arg instanceof StringValue s)) return this;
         int i = Arrays.binarySearch(names, s.value);
         if (i < 0) return this;
-        Value[] nv = vals.clone();
+        Value[] nv = Copies.of(vals);
         nv[i] = v;
         return new RecordValue(keys, nv);
     }

@@ -92,7 +92,7 @@ public final class SetEnumValue extends SetValue {
         for (int i = 1; i < elems.length; i++) {
             if (elems[i].compareTo(elems[n - 1]) != 0) elems[n++] = elems[i];
         }
-        return new SetEnumValue(n == elems.length ? elems : Arrays.copyOf(elems, n));
+        return new SetEnumValue(n == elems.length ? elems : Copies.of(elems, n));
     }
 
     /** The error TLC gives when sorting elements of kinds it cannot compare; null when all are comparable. */
@@ -149,7 +149,7 @@ public final class SetEnumValue extends SetValue {
         }
         while (i < elems.length) out[n++] = elems[i++];
         while (j < o.elems.length) out[n++] = o.elems[j++];
-        return ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
+        return ofSorted(n == out.length ? out : Copies.of(out, n));
     }
 
     /** {@code this \ o}. */
@@ -229,6 +229,6 @@ public final class SetEnumValue extends SetValue {
         for (Value v : elems) {
             if (keep.test(v)) out[n++] = v;
         }
-        return n == elems.length ? this : ofSorted(Arrays.copyOf(out, n));
+        return n == elems.length ? this : ofSorted(Copies.of(out, n));
     }
 }

@@ -77,7 +77,7 @@ public final class TupleValue extends FcnValue {
         Value[] e = exact;
         if (e == null) {
             if (buf != null) {
-                e = java.util.Arrays.copyOf(buf, len);
+                e = Copies.of(buf, len);
             } else {
                 e = new Value[len];
                 for (int k = 0; k < chunks.length; k++) System.arraycopy(chunks[k], 0, e, k << SHIFT, chunks[k].length);
@@ -136,11 +136,11 @@ public final class TupleValue extends FcnValue {
             return withSum(new TupleValue(buf, len + 1, claimed), known, delta);
         }
         if (len + 1 < GROW_FROM) {
-            Value[] r = java.util.Arrays.copyOf(buf, len + 1);
+            Value[] r = Copies.of(buf, len + 1);
             r[len] = v;
             return withSum(new TupleValue(r), known, delta);
         }
-        Value[] r = java.util.Arrays.copyOf(buf, len + 1 + (len >> 1));
+        Value[] r = Copies.of(buf, len + 1 + (len >> 1));
         r[len] = v;
         return withSum(new TupleValue(r, len + 1, new java.util.concurrent.atomic.AtomicInteger(len + 1)), known, delta);
     }
@@ -173,12 +173,18 @@ public final class TupleValue extends FcnValue {
         boolean known = summed;
         long delta = known ? term(i.value, v) - term(i.value, get(at)) : 0;
         if (len < CHUNKED_FROM) {
-            Value[] e = java.util.Arrays.copyOf(buf, len);
+            Value[] e = Copies.of(buf, len);
             e[at] = v;
             return withSum(new TupleValue(e), known, delta);
         }
-        Value[][] dir = chunks != null ? chunks.clone() : chunked(buf, len);
-        Value[] chunk = dir[at >>> SHIFT].clone();
+        Value[][] dir;
+        if (chunks != null) {
+            dir = new Value[chunks.length][];
+            System.arraycopy(chunks, 0, dir, 0, chunks.length);
+        } else {
+            dir = chunked(buf, len);
+        }
+        Value[] chunk = Copies.of(dir[at >>> SHIFT]);
         chunk[at & (CHUNK - 1)] = v;
         dir[at >>> SHIFT] = chunk;
         return withSum(new TupleValue(dir, len), known, delta);
@@ -188,7 +194,7 @@ public final class TupleValue extends FcnValue {
     private static Value[][] chunked(Value[] flat, int len) {
         Value[][] dir = new Value[(len + CHUNK - 1) >>> SHIFT][];
         for (int k = 0; k < dir.length; k++) {
-            dir[k] = java.util.Arrays.copyOfRange(flat, k << SHIFT, Math.min(len, (k + 1) << SHIFT));
+            dir[k] = Copies.range(flat, k << SHIFT, Math.min(len, (k + 1) << SHIFT));
         }
         return dir;
     }
