@@ -1,5 +1,6 @@
 package io.barreleye.modelcheck.trace;
 
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.value.BoolValue;
 import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.ModelValue;
@@ -20,9 +21,11 @@ import java.util.Map;
  * same as that of the previous line's value for the same variable (a whole history recorded at
  * every step) taken over instead of being built and sorted again.
  *
- * <p>It handles well-formed lines of plain values only and gives up ({@link #parse} answers null)
- * on anything else: an escape in a string, a number beyond 32 bits, a null, deep nesting, a
- * repeated or unknown field, a malformed tag, any syntax error. The caller then reads that line
+ * <p>It reads the line's bytes as they are in the file, never decoded: a line it accepts is all
+ * ASCII (it looks at every byte, and any byte beyond ASCII makes it give up), so it is UTF-8.
+ * It handles well-formed lines of plain values only and gives up ({@link #parse} answers null)
+ * on anything else: a byte beyond ASCII, an escape in a string, a number beyond 32 bits, a null,
+ * deep nesting, a repeated or unknown field, a malformed tag, any syntax error. The caller then reads that line
  * the strict way ({@link TraceReader}), which gives its event or its located error. So this reads
  * a subset of what the strict reader accepts, into the same event, built by the same value
  * constructors (a test compares the two on every kind of line).
@@ -38,23 +41,37 @@ final class EventLineParser {
     /** Thrown to abandon a line: preallocated, no stack trace. */
     private static final RuntimeException GIVE_UP = new RuntimeException("not a plain event line", null, false, false) {};
 
-    /** The line being read, and its length: an array, which the client compiler reads faster than a String. */
-    private char[] s;
+    /** The bytes the line is in, and where it ends in them. */
+    private byte[] s;
     private int len;
     private int p;
     private int depth;
     private final StringValue[] strings = new StringValue[512];
-    private final char[][] stringChars = new char[512][];
-    /** The last long value read per variable name: its line, where its text lies, and the value. */
+    private final byte[][] stringBytes = new byte[512][];
+    /** Record layouts met so far (at most 16, the oldest replaced first) and their field names as written. */
+    private final RecordValue.Layout[] layouts = new RecordValue.Layout[16];
+    private final String[][] layoutNames = new String[16][];
+    private int layoutCount;
+    private int nextEvicted;
+    /** The last long value read per variable name: its text (a copy: the line's bytes are reused) and the value. */
     private final Map<String, Remembered> memo = new HashMap<>();
 
-    private record Remembered(char[] line, int start, int end, Value value) {}
+    private record Remembered(byte[] text, Value value) {}
 
     /** The event of line number {@code n}, or null when this line must be read the strict way. */
     TraceEvent parse(String line, int n, boolean byClock) {
-        s = line.toCharArray();
-        len = s.length;
-        p = 0;
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return parse(b, 0, b.length, n, byClock);
+    }
+
+    /**
+     * The event of line number {@code n}, whose bytes are {@code b[from, to)} (read only during
+     * the call), or null when this line must be read the strict way.
+     */
+    TraceEvent parse(byte[] b, int from, int to, int n, boolean byClock) {
+        s = b;
+        len = to;
+        p = from;
         depth = 0;
         try {
             TraceEvent e = event(n, byClock);
@@ -112,7 +129,7 @@ final class EventLineParser {
                 default -> updates = updates();
             }
             ws();
-            char c = next();
+            byte c = next();
             if (c == '}') break;
             if (c != ',') throw GIVE_UP;
         }
@@ -140,7 +157,7 @@ final class EventLineParser {
                 out.add(value());
             }
             ws();
-            char c = next();
+            byte c = next();
             if (c == ']') return out.toArray(new Value[0]);
             if (c != ',') throw GIVE_UP;
         }
@@ -163,7 +180,7 @@ final class EventLineParser {
             ws();
             out.add(new TraceEvent.Constraint(var, new Value[0], remembered(var)));
             ws();
-            char c = next();
+            byte c = next();
             if (c == '}') return out;
             if (c != ',') throw GIVE_UP;
         }
@@ -181,7 +198,7 @@ final class EventLineParser {
             ws();
             out.add(update());
             ws();
-            char c = next();
+            byte c = next();
             if (c == ']') return out;
             if (c != ',') throw GIVE_UP;
         }
@@ -206,7 +223,7 @@ final class EventLineParser {
                     if (path != null) throw GIVE_UP;
                     Value t = value();
                     if (!(t instanceof TupleValue tuple) || peekBefore() != ']') throw GIVE_UP;
-                    path = tuple.elems().length == 0 ? new Value[0] : tuple.elems().clone();
+                    path = tuple.elems().length == 0 ? new Value[0] : Copies.of(tuple.elems());
                 }
                 case "value" -> {
                     if (value != null) throw GIVE_UP;
@@ -215,7 +232,7 @@ final class EventLineParser {
                 default -> throw GIVE_UP;
             }
             ws();
-            char c = next();
+            byte c = next();
             if (c == '}') break;
             if (c != ',') throw GIVE_UP;
         }
@@ -228,30 +245,26 @@ final class EventLineParser {
         int start = p;
         Remembered last = memo.get(var);
         if (last != null) {
-            int n = last.end - last.start;
-            if (start + n <= len && Arrays.equals(s, start, start + n, last.line, last.start, last.end) && endsValue(start + n)) {
+            int n = last.text.length;
+            if (start + n <= len && Arrays.equals(s, start, start + n, last.text, 0, n) && endsValue(start + n)) {
                 p = start + n;
                 return last.value;
             }
         }
         Value v = value();
-        return p - start >= MEMO_FROM ? remember(var, start, p, v) : v;
+        if (p - start >= MEMO_FROM) memo.put(var, new Remembered(Arrays.copyOfRange(s, start, p), v));
+        return v;
     }
 
     /** True when a value's text can end just before {@code i}: what follows is a separator. */
     private boolean endsValue(int i) {
         if (i >= len) return false;
-        char c = s[i];
+        byte c = s[i];
         return c == ',' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
-    private Value remember(String var, int start, int end, Value v) {
-        memo.put(var, new Remembered(s, start, end, v));
-        return v;
-    }
-
     private Value value() {
-        char c = peek();
+        byte c = peek();
         switch (c) {
             case '{':
                 return object();
@@ -288,15 +301,15 @@ final class EventLineParser {
         int n = 0;
         while (true) {
             ws();
-            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            if (n == out.length) out = Copies.of(out, n * 2);
             out[n++] = value();
             ws();
-            char c = next();
+            byte c = next();
             if (c == ']') break;
             if (c != ',') throw GIVE_UP;
         }
         depth--;
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return n == out.length ? out : Copies.of(out, n);
     }
 
     private Value tuple() {
@@ -333,18 +346,40 @@ final class EventLineParser {
                 return tagged;
             }
             if (n == names.length) {
-                names = Arrays.copyOf(names, n * 2);
-                vals = Arrays.copyOf(vals, n * 2);
+                names = Copies.of(names, n * 2);
+                vals = Copies.of(vals, n * 2);
             }
             names[n] = name;
             vals[n++] = value();
             ws();
-            char c = next();
+            byte c = next();
             if (c == '}') break;
             if (c != ',') throw GIVE_UP;
         }
         depth--;
-        return RecordValue.of(n == names.length ? names : Arrays.copyOf(names, n), n == vals.length ? vals : Arrays.copyOf(vals, n));
+        return layout(names, n).make(n == vals.length ? vals : Copies.of(vals, n));
+    }
+
+    /**
+     * The layout of a record whose first {@code n} field names are {@code names}, as written:
+     * looked up among the few met before, by identity (the names come from {@link #string}'s
+     * cache, so a record of a kind met before has the very same strings), else made and kept.
+     * A trace's records are of a handful of kinds, and making a layout sorts the names.
+     */
+    private RecordValue.Layout layout(String[] names, int n) {
+        for (int k = 0; k < layoutCount; k++) {
+            String[] known = layoutNames[k];
+            if (known.length != n) continue;
+            int i = 0;
+            while (i < n && known[i] == names[i]) i++;
+            if (i == n) return layouts[k];
+        }
+        String[] exact = n == names.length ? names : Copies.of(names, n);
+        RecordValue.Layout l = RecordValue.Layout.of(exact);
+        int k = layoutCount < layouts.length ? layoutCount++ : nextEvicted++ % layouts.length;
+        layoutNames[k] = exact;
+        layouts[k] = l;
+        return l;
     }
 
     private Value tagged(String tag) {
@@ -382,25 +417,32 @@ final class EventLineParser {
         return string();
     }
 
-    /** A string without escapes or control characters, as the interned value (found without copying when met before). */
+    /**
+     * A string of ASCII characters without escapes or control characters, as the interned value
+     * (found without copying when met before). A byte beyond ASCII is negative: given up on.
+     */
     private StringValue string() {
-        int start = ++p;
+        int start = p + 1;
         int h = 0;
+        byte[] b = s; // locals: the client compiler keeps them in registers, not fields
+        int i = start;
+        int n = len;
         while (true) {
-            if (p >= len) throw GIVE_UP;
-            char c = s[p];
+            if (i >= n) throw GIVE_UP;
+            byte c = b[i];
             if (c == '"') break;
             if (c == '\\' || c < 0x20) throw GIVE_UP;
             h = 31 * h + c;
-            p++;
+            i++;
         }
-        int end = p++;
+        int end = i;
+        p = i + 1;
         int slot = (h ^ (h >>> 16)) & (strings.length - 1);
-        char[] cached = stringChars[slot];
+        byte[] cached = stringBytes[slot];
         if (cached != null && Arrays.equals(s, start, end, cached, 0, cached.length)) return strings[slot];
-        StringValue v = StringValue.of(new String(s, start, end - start));
+        StringValue v = StringValue.of(new String(s, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
         strings[slot] = v;
-        stringChars[slot] = Arrays.copyOfRange(s, start, end);
+        stringBytes[slot] = Arrays.copyOfRange(s, start, end);
         return v;
     }
 
@@ -410,43 +452,51 @@ final class EventLineParser {
 
     /** An integer in [min, max] (at most 18 digits, no leading zero, no fraction or exponent). */
     private long integer(long min, long max) {
-        boolean negative = p < len && s[p] == '-';
-        if (negative) p++;
-        int digits = p;
+        byte[] b = s;
+        int i = p;
+        int n = len;
+        boolean negative = i < n && b[i] == '-';
+        if (negative) i++;
+        int digits = i;
         long v = 0;
-        while (p < len) {
-            char c = s[p];
+        while (i < n) {
+            byte c = b[i];
             if (c < '0' || c > '9') break;
             v = v * 10 + (c - '0');
-            p++;
+            i++;
         }
-        int count = p - digits;
-        if (count == 0 || count > 18 || count > 1 && s[digits] == '0') throw GIVE_UP;
-        if (p < len && (s[p] == '.' || s[p] == 'e' || s[p] == 'E')) throw GIVE_UP;
+        p = i;
+        int count = i - digits;
+        if (count == 0 || count > 18 || count > 1 && b[digits] == '0') throw GIVE_UP;
+        if (i < n && (b[i] == '.' || b[i] == 'e' || b[i] == 'E')) throw GIVE_UP;
         if (negative) v = -v;
         if (v < min || v > max) throw GIVE_UP;
         return v;
     }
 
     private void ws() {
-        while (p < len) {
-            char c = s[p];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return;
-            p++;
+        byte[] b = s;
+        int i = p;
+        int n = len;
+        while (i < n) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+            i++;
         }
+        p = i;
     }
 
-    private char peek() {
+    private byte peek() {
         if (p >= len) throw GIVE_UP;
         return s[p];
     }
 
-    private char peekBefore() {
+    private byte peekBefore() {
         return s[p - 1];
     }
 
-    private char next() {
-        char c = peek();
+    private byte next() {
+        byte c = peek();
         p++;
         return c;
     }

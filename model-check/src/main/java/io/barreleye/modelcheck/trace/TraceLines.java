@@ -9,18 +9,16 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
- * The lines of a trace file, read as bytes and each decoded on its own, at most {@link
- * #MAX_LINE_BYTES} long: a longer line is refused when its limit is reached, before it is held in
- * memory whole. Why bytes: trace lines are almost always ASCII, and a line of ASCII bytes becomes
- * a string by one copy, where a {@code Reader} decodes every byte into a {@code char} and a line
- * builder packs them back (40% of reading a long URPC trace). A line with other bytes is decoded
- * as UTF-8, strictly: bytes that are not UTF-8 are refused with that line's number.
+ * The lines of a trace file, as bytes, each at most {@link #MAX_LINE_BYTES} long: a longer line is
+ * refused when its limit is reached, before it is held in memory whole. Why bytes: the event
+ * parser reads a line's bytes where they lie in the read buffer, and only a line it gives up on
+ * is decoded to text ({@link #text}), where a {@code Reader} would decode every byte into a
+ * {@code char} and a line builder pack them back (40% of reading a long URPC trace). Text is
+ * decoded as UTF-8, strictly: bytes that are not UTF-8 are refused with that line's number.
  */
-final class TraceLines implements Iterator<String> {
+final class TraceLines implements TraceReader.Lines {
     /** Longest line read: far beyond any state a model checks, far below the heap. */
     static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
@@ -57,9 +55,12 @@ final class TraceLines implements Iterator<String> {
     private byte[] carry = new byte[0];
     private int carried;
     private int number;
-    private String next;
     private boolean done;
     private CharsetDecoder utf8;
+    /** The current line: {@code line[from, to)}, without its line end. */
+    private byte[] line;
+    private int from;
+    private int to;
 
     TraceLines(InputStream in) {
         this(in, MAX_LINE_BYTES);
@@ -70,26 +71,31 @@ final class TraceLines implements Iterator<String> {
         this.limit = limit;
     }
 
-    /** The number of the line read last (1-based). */
-    int number() {
+    /** The number of the current line (1-based). */
+    @Override
+    public int number() {
         return number;
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) next = read();
-        return next != null;
+    public byte[] bytes() {
+        return line;
     }
 
     @Override
-    public String next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        String s = next;
-        next = null;
-        return s;
+    public int from() {
+        return from;
     }
 
-    private String read() {
+    @Override
+    public int to() {
+        return to;
+    }
+
+    /** Moves to the next line (its bytes valid until the next call); false at the end of the file. */
+    @Override
+    public boolean advance() {
+        if (done) return false;
         number++;
         carried = 0;
         try {
@@ -100,17 +106,17 @@ final class TraceLines implements Iterator<String> {
                     if (len <= 0) {
                         len = 0;
                         done = true;
-                        return carried == 0 ? null : decode(carry, 0, carried);
+                        return carried > 0 && at(carry, 0, carried);
                     }
                 }
                 int start = pos;
-                while (pos < len && buf[pos] != '\n') pos++;
+                pos = lineEnd(buf, pos, len);
                 if (carried + (pos - start) > limit) throw new TooLong(number, limit);
                 if (pos < len) {
                     pos++; // past the newline
-                    if (carried == 0) return decode(buf, start, pos - 1 - start);
+                    if (carried == 0) return at(buf, start, pos - 1);
                     append(start, pos - 1);
-                    return decode(carry, 0, carried);
+                    return at(carry, 0, carried);
                 }
                 append(start, pos);
             }
@@ -119,21 +125,40 @@ final class TraceLines implements Iterator<String> {
         }
     }
 
+    /** Makes {@code b[start, end)} the current line, without a final carriage return. */
+    private boolean at(byte[] b, int start, int end) {
+        if (end > start && b[end - 1] == '\r') end--;
+        line = b;
+        from = start;
+        to = end;
+        return true;
+    }
+
+    /** The current line as text. */
+    @Override
+    public String text() {
+        for (int i = from; i < to; i++) {
+            if (line[i] < 0) return utf8(line, from, to - from);
+        }
+        return new String(line, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: one copy
+    }
+
+    /**
+     * The index of the first newline in {@code b[from, to)}, or {@code to}: in locals, which the
+     * client compiler keeps in registers, where it would load and store fields at every byte.
+     */
+    private static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] != '\n') i++;
+        return i;
+    }
+
     /** Gathers {@code buf[from, to)} behind what is carried of the current line. */
     private void append(int from, int to) {
         int n = to - from;
         if (carried + n > carry.length) carry = Arrays.copyOf(carry, Math.max(carried + n, 2 * carry.length));
         System.arraycopy(buf, from, carry, carried, n);
         carried += n;
-    }
-
-    /** The line in {@code b[off, off + n)}, without a final carriage return. */
-    private String decode(byte[] b, int off, int n) {
-        if (n > 0 && b[off + n - 1] == '\r') n--;
-        for (int i = off; i < off + n; i++) {
-            if (b[i] < 0) return utf8(b, off, n);
-        }
-        return new String(b, off, n, StandardCharsets.ISO_8859_1); // ASCII: one copy
     }
 
     private String utf8(byte[] b, int off, int n) {

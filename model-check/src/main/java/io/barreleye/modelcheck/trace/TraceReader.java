@@ -50,9 +50,80 @@ final class TraceReader {
     /** The order of a threaded run's events when the header says {@code "order":"clock"}. */
     static final Comparator<TraceEvent> CLOCK_ORDER = Comparator.comparingLong(TraceEvent::clock).thenComparingInt(TraceEvent::line);
 
+    /**
+     * The lines of a trace, one at a time: the current line's bytes ({@code bytes()[from(), to())},
+     * valid until the next {@link #advance}) and, when asked, its text. A line that cannot be read
+     * (too long, not UTF-8) is thrown as {@link TraceLines.Refused}.
+     */
+    interface Lines {
+        /** Moves to the next line; false when there is none. */
+        boolean advance();
+
+        /** The current line's number (1-based). */
+        int number();
+
+        byte[] bytes();
+
+        int from();
+
+        int to();
+
+        String text();
+
+        /** True when the line is empty or white space only. */
+        default boolean blank() {
+            byte[] b = bytes();
+            for (int i = from(); i < to(); i++) {
+                if (b[i] < 0) return text().isBlank();
+                if (!Character.isWhitespace(b[i])) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Lines held as strings (a trace recorded in memory), as UTF-8 bytes. */
+    static final class StringLines implements Lines {
+        private final Iterator<String> lines;
+        private int number;
+        private String text;
+        private byte[] bytes;
+
+        StringLines(Iterator<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override public boolean advance() {
+            if (!lines.hasNext()) return false;
+            number++;
+            text = lines.next();
+            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return true;
+        }
+
+        @Override public int number() {
+            return number;
+        }
+
+        @Override public byte[] bytes() {
+            return bytes;
+        }
+
+        @Override public int from() {
+            return 0;
+        }
+
+        @Override public int to() {
+            return bytes.length;
+        }
+
+        @Override public String text() {
+            return text;
+        }
+    }
+
     static Trace read(Path file, Iterator<String> lines) {
         Collected c = new Collected();
-        read(file, lines, c);
+        read(file, new StringLines(lines), c);
         return c.trace(file);
     }
 
@@ -80,22 +151,23 @@ final class TraceReader {
      * parsed. A line is read by the {@link EventLineParser} when it can, else the strict way, which
      * gives its event or its error; the first malformed line, in line order, ends the reading.
      */
-    static void read(Path file, Iterator<String> lines, Sink sink) {
+    static void read(Path file, Lines lines, Sink sink) {
+        try {
+            readLines(file, lines, sink);
+        } catch (TraceLines.Refused e) {
+            throw new Trace.TraceException(file + ":" + e.line + ": " + e.getMessage());
+        }
+    }
+
+    private static void readLines(Path file, Lines lines, Sink sink) {
         Header h = null;
-        int n = 0;
         EventLineParser fast = new EventLineParser(); // one for the whole file: it remembers the last line's values
         List<TraceEvent> batch = new ArrayList<>(BATCH);
-        while (true) {
-            String line;
-            try {
-                if (!lines.hasNext()) break;
-                line = lines.next();
-            } catch (TraceLines.Refused e) {
-                throw new Trace.TraceException(file + ":" + e.line + ": " + e.getMessage());
-            }
-            n++;
-            if (line.isBlank()) continue;
+        while (lines.advance()) {
+            int n = lines.number();
+            if (lines.blank()) continue;
             if (h == null) {
+                String line = lines.text();
                 Map<String, Object> o = object(file, n, line);
                 try {
                     h = header(o, n);
@@ -105,9 +177,9 @@ final class TraceReader {
                 sink.header(h);
                 continue;
             }
-            TraceEvent e = fast.parse(line, n, h.byClock);
+            TraceEvent e = fast.parse(lines.bytes(), lines.from(), lines.to(), n, h.byClock);
             if (e == null) {
-                Object strict = strict(file, line, n, h.byClock);
+                Object strict = strict(file, lines.text(), n, h.byClock);
                 if (strict instanceof Trace.TraceException refused) throw refused;
                 e = (TraceEvent) strict;
             }

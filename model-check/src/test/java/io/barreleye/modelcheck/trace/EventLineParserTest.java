@@ -90,6 +90,8 @@ class EventLineParserTest {
             "{\"vars\":{\"x\":1}}",
             "{\"event\":\"IncX\"} x",
             "{\"event\":\"IncX\",\"core\":-1}",
+            "{\"event\":\"IncX\",\"vars\":{\"s\":\"caf\u00e9\"}}", // a byte beyond ASCII: the strict reader decodes it
+            "{\"event\":\"IncX\"}\u00a0", // white space beyond ASCII after the object
         };
         for (String line : left) {
             assertNull(fast.parse(line, 2, false), line);

@@ -101,28 +101,37 @@ class TraceReaderTest {
     @Test
     void overlongLinesAreRefusedBeforeTheyAreHeldWhole() {
         TraceLines lines = new TraceLines(bytes("short\r\n" + "x".repeat(100) + "\nlast"), 50);
-        assertEquals("short", lines.next());
-        TraceLines.TooLong e = assertThrows(TraceLines.TooLong.class, lines::next);
+        assertTrue(lines.advance());
+        assertEquals("short", lines.text());
+        TraceLines.TooLong e = assertThrows(TraceLines.TooLong.class, lines::advance);
         assertEquals(2, e.line);
-        TraceLines ok = new TraceLines(bytes("a\nb"), 50);
-        List<String> all = new ArrayList<>();
-        ok.forEachRemaining(all::add);
-        assertEquals(List.of("a", "b"), all);
+        assertEquals(List.of("a", "b"), texts(new TraceLines(bytes("a\nb"), 50)));
     }
 
     private static ByteArrayInputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Every line's text, each checked against its bytes. */
+    private static List<String> texts(TraceLines lines) {
+        List<String> all = new ArrayList<>();
+        while (lines.advance()) {
+            String t = lines.text();
+            assertEquals(t, new String(lines.bytes(), lines.from(), lines.to() - lines.from(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(t.isBlank(), lines.blank(), t);
+            all.add(t);
+        }
+        return all;
+    }
+
     @Test
     void linesAcrossReadBuffersAndNonAsciiTextComeBackWhole() {
         String longLine = "y".repeat(200_000); // spans several of the reader's buffers
         String accented = "caf\u00e9 \u00fcber \ud83d\ude00";
-        TraceLines lines = new TraceLines(bytes("a\r\n" + longLine + "\n" + accented + "\r\n\n" + longLine + "x"));
-        List<String> all = new ArrayList<>();
-        lines.forEachRemaining(all::add);
-        assertEquals(List.of("a", longLine, accented, "", longLine + "x"), all);
-        assertEquals(5, lines.number());
+        String spaces = " \t\u2003 "; // blank: an em space is white space too
+        TraceLines lines = new TraceLines(bytes("a\r\n" + longLine + "\n" + accented + "\r\n\n" + spaces + "\n" + longLine + "x"));
+        assertEquals(List.of("a", longLine, accented, "", spaces, longLine + "x"), texts(lines));
+        assertEquals(6, lines.number());
     }
 
     @Test
@@ -131,9 +140,12 @@ class TraceReaderTest {
         text[text.length - 3] = (byte) 0xc3; // a lead byte followed by a byte that continues nothing
         text[text.length - 2] = (byte) 0x28;
         TraceLines lines = new TraceLines(new ByteArrayInputStream(text));
-        assertEquals("ok", lines.next());
-        assertEquals("\u00e9 fine", lines.next());
-        TraceLines.NotUtf8 e = assertThrows(TraceLines.NotUtf8.class, lines::next);
+        assertTrue(lines.advance());
+        assertEquals("ok", lines.text());
+        assertTrue(lines.advance());
+        assertEquals("\u00e9 fine", lines.text());
+        assertTrue(lines.advance());
+        TraceLines.NotUtf8 e = assertThrows(TraceLines.NotUtf8.class, lines::text);
         assertEquals(3, e.line);
     }
 
