@@ -16,21 +16,37 @@ public final class SetEnumValue extends SetValue {
     private final ValueException unsortable;
 
     /**
-     * The hash of the elements, computed once per set: a state whose large sets do not change
-     * (a message pool, a history) fingerprints them in constant time. Written before
-     * {@link #hashed} (volatile), so a thread that sees hashed sees the hash.
+     * The hash of the elements: a sum of one term per element, computed once per set and carried
+     * over in O(1) per element by {@link #insertAll} and {@link #removeAll}, so that a state whose
+     * large sets do not change (a history) fingerprints them in constant time, and one whose
+     * message pool gains or loses a message at each step does not hash the whole pool again.
+     * Written before {@link #hashed} (volatile), so a thread that sees hashed sees the sum.
      */
-    private long selfHash;
+    private long sum;
     private volatile boolean hashed;
+
+    /** The hash term of element {@code v}. */
+    private static long term(Value v) {
+        return mix(v.fingerprint(0x61L), 0x73L);
+    }
 
     long selfHash() {
         if (!hashed) {
-            long h = mix(0x61L, elems.length);
-            for (Value v : elems) h = v.fingerprint(h);
-            selfHash = h;
+            long h = 0;
+            for (Value v : elems) h += term(v);
+            sum = h;
             hashed = true;
         }
-        return selfHash;
+        return mix(mix(0x61L, elems.length), sum);
+    }
+
+    /** Gives {@code s} this set's sum plus {@code delta} when this set's sum was known to the caller ({@code known}). */
+    private SetEnumValue withSum(SetEnumValue s, boolean known, long delta) {
+        if (known) {
+            s.sum = sum + delta;
+            s.hashed = true;
+        }
+        return s;
     }
 
     /**
@@ -172,6 +188,7 @@ public final class SetEnumValue extends SetValue {
 
     /** This set with the elements of {@code few} added, each placed by binary search. */
     private SetEnumValue insertAll(SetEnumValue few) {
+        boolean known = hashed;
         Value[] add = new Value[few.elems.length];
         int[] at = new int[few.elems.length];
         int k = 0;
@@ -191,19 +208,24 @@ public final class SetEnumValue extends SetValue {
             from = at[j];
         }
         System.arraycopy(elems, from, out, from + k, elems.length - from);
-        return withElementShape(new SetEnumValue(out));
+        long delta = 0;
+        for (int j = 0; known && j < k; j++) delta += term(add[j]);
+        return withSum(withElementShape(new SetEnumValue(out)), known, delta);
     }
 
     /** This set without the elements of {@code few}, each found by binary search. */
     private SetEnumValue removeAll(SetEnumValue few) {
+        boolean known = hashed;
         boolean[] drop = null;
         int k = 0;
+        long delta = 0;
         for (Value x : few.elems) {
             int i = Arrays.binarySearch(elems, x);
             if (i >= 0) {
                 if (drop == null) drop = new boolean[elems.length];
                 drop[i] = true;
                 k++;
+                if (known) delta -= term(elems[i]);
             }
         }
         if (k == 0) return this;
@@ -213,7 +235,7 @@ public final class SetEnumValue extends SetValue {
         for (int i = 0; i < elems.length; i++) {
             if (!drop[i]) out[n++] = elems[i];
         }
-        return withElementShape(new SetEnumValue(out));
+        return withSum(withElementShape(new SetEnumValue(out)), known, delta);
     }
 
     /** {@code s}, made of elements of this set and others of their shape, told that shape. */
