@@ -174,7 +174,7 @@ final class DataNodes {
         @Override public Value eval(Ctx c, Env e) {
             Value r = record.eval(c, e);
             if (r instanceof RecordValue rv) {
-                Value v = rv.field(field.value);
+                Value v = rv.field(field);
                 if (v != null) return v;
                 throw new EvalException(span, "the record " + Values.brief(r) + " has no field " + field.value);
             }

@@ -81,10 +81,22 @@ public final class RecordValue extends FcnValue {
         return i >= 0 ? vals[i] : null;
     }
 
+    /**
+     * The value of field {@code key}, or null: found by identity, since every string value is
+     * interned (one object per text), so no characters are compared; a record has a few fields.
+     */
+    public Value field(StringValue key) {
+        StringValue[] k = keys;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == key) return vals[i];
+        }
+        return null;
+    }
+
     @Override protected int shape() { return 1; }
 
     @Override public Value apply(Value arg) {
-        return arg instanceof StringValue s ? field(s.value) : null;
+        return arg instanceof StringValue s ? field(s) : null;
     }
 
     @Override public SetValue domain() { return SetEnumValue.ofSorted(domainArray()); }
