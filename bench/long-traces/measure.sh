@@ -8,12 +8,20 @@
 # (`traces export-tla`), runs TLC on the export (a fresh JVM, as users run it) and prints TLC's
 # CPU seconds, its verdict and the ratio TLC / Barreleye. TLC cannot be downloaded by the build.
 #
+# With BEFORE naming another checkout of Barreleye (its CLI built), every run times that checkout's
+# launcher and then this one's, alternately, and prints both and the ratios (this / before).
+#
 #   bench/long-traces/measure.sh [OUT_DIR [SCALE]]     (SCALE 1000: the README's traces)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$(mktemp -d "${TMPDIR:-/tmp}/long-traces.XXXXXX")}"
 scale="${2:-1000}"
 runs="${RUNS:-3}"
+before="${BEFORE:-}"
+if [ -n "$before" ] && [ ! -x "$before/barreleye" ]; then
+  echo "measure.sh: BEFORE=$before has no barreleye launcher" >&2
+  exit 2
+fi
 "$root/barreleye" --version >/dev/null # builds the CLI jar when it is stale
 java -cp "$root/cli/target/barreleye.jar" "$root/bench/long-traces/LongTraces.java" "$out" "$scale" >/dev/null
 
@@ -34,18 +42,39 @@ for t in urpc-A urpc-B unmap churn; do
   events=$(($(wc -l <"$f") - 1))
   verdict="$("$root/barreleye" traces check "$f" | tail -1)"
   case "$verdict" in *": conforms to "*) ;; *) echo "$t: does not conform: $verdict" >&2; exit 1 ;; esac
-  times=()
-  rates=()
   said="$(mktemp)"
+  # one side's figures: "RATE CPU" of one run of LAUNCHER on the trace
+  one_run() {
+    local cpu
+    cpu="$(TIMED_OUT="$said" timed "$1" traces check "$f" | cut -d' ' -f1)"
+    grep -q ': conforms to ' "$said" || { echo "$t: $1 says: $(tail -1 "$said")" >&2; exit 1; }
+    echo "$(grep -o '[0-9]* events/s' "$said" | cut -d' ' -f1) $cpu"
+  }
+  times=(); rates=(); btimes=(); brates=()
   for _ in $(seq "$runs"); do
-    times+=("$(TIMED_OUT="$said" timed "$root/barreleye" traces check "$f" | cut -d' ' -f1)")
-    rates+=("$(grep -o '[0-9]* events/s' "$said" | cut -d' ' -f1)")
+    if [ -n "$before" ]; then
+      read -r r c < <(one_run "$before/barreleye")
+      brates+=("$r"); btimes+=("$c")
+    fi
+    read -r r c < <(one_run "$root/barreleye")
+    rates+=("$r"); times+=("$c")
   done
   rm -f "$said"
+  report() { # LABEL "RATES" "TIMES": one side's line
+    local m
+    m="$(printf '%s\n' $3 | median)"
+    printf '  %s: traces check says %s events/s, median %s; CPU s %s, median %s, %d events per CPU s\n' "$1" "$2" \
+      "$(printf '%s\n' $2 | median)" "$3" "$m" "$(awk -v e="$events" -v c="$m" 'BEGIN {printf "%d", e / c}')"
+  }
   median="$(printf '%s\n' "${times[@]}" | median)"
-  printf '%s: %d events; traces check says %s events/s, median %s; CPU s %s, median %s, %d events per CPU s; load %s\n' \
-    "$t" "$events" "${rates[*]}" "$(printf '%s\n' "${rates[@]}" | median)" "${times[*]}" "$median" \
-    "$(awk -v e="$events" -v c="$median" 'BEGIN {printf "%d", e / c}')" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%s: %d events, load %s\n' "$t" "$events" "$(cut -d' ' -f1 /proc/loadavg)"
+  [ -n "$before" ] && report before "${brates[*]}" "${btimes[*]}"
+  report this "${rates[*]}" "${times[*]}"
+  if [ -n "$before" ]; then
+    printf '  this / before: %.2f times the events/s, %.2f times the events per CPU s\n' \
+      "$(awk -v a="$(printf '%s\n' "${brates[@]}" | median)" -v b="$(printf '%s\n' "${rates[@]}" | median)" 'BEGIN {print b / a}')" \
+      "$(awk -v a="$(printf '%s\n' "${btimes[@]}" | median)" -v b="$median" 'BEGIN {print a / b}')"
+  fi
   if [ -n "${TLA2TOOLS_JAR:-}" ]; then
     exported="$out/export-$t"
     "$root/barreleye" traces export-tla "$f" --out "$exported" >/dev/null
