@@ -1,7 +1,7 @@
 package io.barreleye.modelcheck.trace;
 
-import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.value.BoolValue;
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.ModelValue;
 import io.barreleye.modelcheck.value.RecordValue;
@@ -56,7 +56,14 @@ final class EventLineParser {
     /** The last long value read per variable name: its text (a copy: the line's bytes are reused) and the value. */
     private final Map<String, Remembered> memo = new HashMap<>();
 
-    private record Remembered(byte[] text, Value value) {}
+    /**
+     * A whole variable's last value and its text; for a set, also its elements in the order
+     * written and where each one's text ends (an offset into {@code text}), else null.
+     */
+    private record Remembered(byte[] text, Value value, Value[] elems, int[] ends) {}
+
+    /** How a set's text starts, as the trace writer writes it. */
+    private static final byte[] SET_OPEN = "{\"set\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** The event of line number {@code n}, or null when this line must be read the strict way. */
     TraceEvent parse(String line, int n, boolean byClock) {
@@ -240,19 +247,74 @@ final class EventLineParser {
         return new TraceEvent.Constraint(var, path == null ? new Value[0] : path, value);
     }
 
-    /** The value of a whole variable: the previous line's, when its text is the same. */
+    /**
+     * The value of a whole variable: the previous line's, when its text is the same. A set whose
+     * text begins as the previous one's did (a history that grew by an element at its end, such
+     * as membership's {@code vlog} at each new view) keeps the elements whose text is unchanged
+     * and reads only the rest: an element is kept when its text and the separator after it lie
+     * inside the common beginning, so it is the very same text, hence the same value.
+     */
     private Value remembered(String var) {
         int start = p;
         Remembered last = memo.get(var);
+        int kept = 0;
         if (last != null) {
             int n = last.text.length;
-            if (start + n <= len && Arrays.equals(s, start, start + n, last.text, 0, n) && endsValue(start + n)) {
+            int same = Arrays.mismatch(s, start, Math.min(len, start + n), last.text, 0, Math.min(n, len - start));
+            if (same < 0 && start + n <= len && endsValue(start + n)) {
                 p = start + n;
                 return last.value;
             }
+            if (last.ends != null) {
+                if (same < 0) same = Math.min(n, len - start);
+                while (kept < last.ends.length && last.ends[kept] < same) kept++;
+            }
         }
-        Value v = value();
-        if (p - start >= MEMO_FROM) memo.put(var, new Remembered(Arrays.copyOfRange(s, start, p), v));
+        boolean set = startsWith(SET_OPEN);
+        if (!set) {
+            Value v = value();
+            if (p - start >= MEMO_FROM) memo.put(var, new Remembered(Arrays.copyOfRange(s, start, p), v, null, null));
+            return v;
+        }
+        // {"set":[e1, ..., en]}: the first `kept` elements as last time, the rest read here
+        if (depth + 2 > MAX_DEPTH) throw GIVE_UP;
+        depth += 2;
+        Value[] elems = new Value[Math.max(8, kept + 8)];
+        int[] ends = new int[elems.length];
+        int count = kept;
+        if (kept > 0) {
+            System.arraycopy(last.elems, 0, elems, 0, kept);
+            System.arraycopy(last.ends, 0, ends, 0, kept);
+            p = start + last.ends[kept - 1];
+        } else {
+            p = start + SET_OPEN.length;
+            ws();
+            if (peek() != ']') { // an empty set has none: the loop below reads its ']'
+                elems[count] = value();
+                ends[count++] = p - start;
+            }
+        }
+        while (true) {
+            ws();
+            byte c = next();
+            if (c == ']') break;
+            if (c != ',') throw GIVE_UP;
+            ws();
+            if (count == elems.length) {
+                elems = Copies.of(elems, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            elems[count] = value();
+            ends[count++] = p - start;
+        }
+        ws();
+        expect('}');
+        depth -= 2;
+        Value[] written = Copies.of(elems, count);
+        Value v = SetEnumValue.of(Copies.of(written)); // sorts its own copy: `written` keeps the order of the text
+        if (p - start >= MEMO_FROM) {
+            memo.put(var, new Remembered(Arrays.copyOfRange(s, start, p), v, written, Arrays.copyOf(ends, count)));
+        }
         return v;
     }
 
@@ -499,6 +561,10 @@ final class EventLineParser {
         byte c = peek();
         p++;
         return c;
+    }
+
+    private boolean startsWith(byte[] w) {
+        return p + w.length <= len && Arrays.equals(s, p, p + w.length, w, 0, w.length);
     }
 
     private boolean startsWith(String w) {

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.Value;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -181,5 +183,40 @@ class EventLineParserTest {
         assertEquals(strict, c.constraints().get(0).value());
         assertEquals(4, ((SetEnumValue) a.constraints().get(0).value()).size());
         assertEquals(5, ((SetEnumValue) c.constraints().get(0).value()).size());
+    }
+
+    /**
+     * A set recorded at every line that grows, shrinks, changes inside an element (a number that
+     * gains a digit: its text begins as the old one's did) or becomes something else: read from
+     * the elements whose text is unchanged on, always the strict reader's value (seed SEED).
+     */
+    @Test
+    void aSetThatChangesFromLineToLineIsReadAsTheStrictReaderReadsIt() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(SEED);
+        EventLineParser fast = new EventLineParser();
+        List<String> elems = new ArrayList<>();
+        int readFast = 0;
+        for (int line = 2; line < 400; line++) {
+            int op = r.nextInt(10);
+            if (op < 5 || elems.isEmpty()) {
+                elems.add("[" + r.nextInt(1, 30) + ",{\"set\":[" + r.nextInt(1, 5) + "," + r.nextInt(5, 9) + "]}]");
+            } else if (op < 7) {
+                elems.remove(r.nextInt(elems.size()));
+            } else if (op < 9) {
+                int i = r.nextInt(elems.size());
+                elems.set(i, elems.get(i).replaceFirst("\\[(\\d+),", "[$1" + r.nextInt(10) + ",")); // 12 -> 123
+            } else {
+                elems.clear(); // the empty set
+            }
+            String value = op == 9 && r.nextBoolean() ? "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]" // not a set at all
+                    : "{\"set\":[" + String.join(",", elems) + "]}";
+            if (agree(fast, "{\"event\":\"Install\",\"vars\":{\"vlog\":" + value + "}}", line, false)) readFast++;
+        }
+        assertTrue(readFast > 350, "read fast: " + readFast + " (seed " + SEED + ")");
+        // the last element gains a digit: its text up to the old ']' is unchanged, but not the separator
+        String from = "[101,102,103,104,105,106,107,108,109,110,111,112,113,"; // long enough to be remembered
+        for (String value : List.of(from + "22]", from + "223]", from + "2234,5]", from + "2234]", from + "22345]")) {
+            assertTrue(agree(fast, "{\"event\":\"Install\",\"vars\":{\"vlog\":{\"set\":" + value + "}}}", 500, false), value);
+        }
     }
 }
