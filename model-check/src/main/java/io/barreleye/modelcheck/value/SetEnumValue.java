@@ -216,6 +216,15 @@ public final class SetEnumValue extends SetValue {
     /** This set without the elements of {@code few}, each found by binary search. */
     private SetEnumValue removeAll(SetEnumValue few) {
         boolean known = hashed;
+        if (few.elems.length == 1) { // the usual case, msgs \ {m}: no mark per element
+            int i = Arrays.binarySearch(elems, few.elems[0]);
+            if (i < 0) return this;
+            if (elems.length == 1) return EMPTY;
+            Value[] out = new Value[elems.length - 1];
+            System.arraycopy(elems, 0, out, 0, i);
+            System.arraycopy(elems, i + 1, out, i, elems.length - 1 - i);
+            return withSum(withElementShape(new SetEnumValue(out)), known, known ? -term(elems[i]) : 0);
+        }
         boolean[] drop = null;
         int k = 0;
         long delta = 0;

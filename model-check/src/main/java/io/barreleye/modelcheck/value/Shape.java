@@ -38,13 +38,35 @@ final class Shape {
         this.hash = h;
     }
 
+    /**
+     * Shapes met lately, by hash: a record or tuple of a kind met before (a message, an ack
+     * <<core, view>>) finds its shape here without a new Shape or a concurrent map's lookup.
+     * Benign races: a slot holds some interned shape or null, and a shape's fields are final.
+     */
+    private static final Shape[] RECENT = new Shape[256];
+
     private static Shape interned(char kind, Object[] parts) {
+        int h = kind;
         for (Object p : parts) {
             if (p == NONE) return NONE;
+            h = 31 * h + System.identityHashCode(p);
         }
+        int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
+        Shape recent = RECENT[slot];
+        if (recent != null && recent.hash == h && recent.kind == kind && sameParts(recent.parts, parts)) return recent;
         Shape s = new Shape(kind, parts);
         Shape old = INTERN.putIfAbsent(s, s);
-        return old != null ? old : s;
+        Shape shape = old != null ? old : s;
+        RECENT[slot] = shape;
+        return shape;
+    }
+
+    private static boolean sameParts(Object[] a, Object[] b) {
+        if (a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
     }
 
     /** The shape of {@code v}: computed once for records, tuples and sets (they cache it). */
@@ -89,11 +111,7 @@ final class Shape {
     }
 
     @Override public boolean equals(Object o) {
-        if (!(o instanceof Shape s) || s.kind != kind || s.parts.length != parts.length) return false;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] != s.parts[i]) return false;
-        }
-        return true;
+        return o instanceof Shape s && s.kind == kind && sameParts(parts, s.parts);
     }
 
     @Override public int hashCode() {
