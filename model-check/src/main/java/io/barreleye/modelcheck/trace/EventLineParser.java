@@ -141,9 +141,14 @@ final class EventLineParser {
             if (c != ',') throw GIVE_UP;
         }
         if (action == null || byClock && !hasClock) throw GIVE_UP;
-        List<TraceEvent.Constraint> cs = new ArrayList<>((vars == null ? 0 : vars.size()) + (updates == null ? 0 : updates.size()));
-        if (vars != null) cs.addAll(vars);
-        if (updates != null) cs.addAll(updates);
+        List<TraceEvent.Constraint> cs;
+        if (vars == null || updates == null) {
+            cs = vars != null ? vars : updates != null ? updates : new ArrayList<>(0); // the event's own list either way
+        } else {
+            cs = new ArrayList<>(vars.size() + updates.size());
+            cs.addAll(vars);
+            cs.addAll(updates);
+        }
         return new TraceEvent(n, action, args, core, clock, cs);
     }
 
@@ -227,10 +232,8 @@ final class EventLineParser {
                     if (var.isEmpty()) throw GIVE_UP;
                 }
                 case "path" -> {
-                    if (path != null) throw GIVE_UP;
-                    Value t = value();
-                    if (!(t instanceof TupleValue tuple) || peekBefore() != ']') throw GIVE_UP;
-                    path = tuple.elems().length == 0 ? new Value[0] : Copies.of(tuple.elems());
+                    if (path != null || peek() != '[') throw GIVE_UP;
+                    path = elements(); // a fresh array, read straight, not as a tuple copied out
                 }
                 case "value" -> {
                     if (value != null) throw GIVE_UP;
@@ -551,10 +554,6 @@ final class EventLineParser {
     private byte peek() {
         if (p >= len) throw GIVE_UP;
         return s[p];
-    }
-
-    private byte peekBefore() {
-        return s[p - 1];
     }
 
     private byte next() {
