@@ -60,7 +60,8 @@ public final class TraceValidator {
      * the actions taken and the states visited, or the diagnosis of the first event not explained.
      */
     public final class Run {
-        private final Map<String, Long> actions = new TreeMap<>();
+        /** Steps per action (a hash map while running: the names are looked up at every event; sorted in the result). */
+        private final Map<String, Long> actions = new java.util.HashMap<>();
         private final StateFingerprints visited = new StateFingerprints();
         /** Null before the first event. */
         private List<Value[]> current;
@@ -141,9 +142,10 @@ public final class TraceValidator {
         /** The verdict, for a trace of {@code totalEvents} events (all offered, unless one was not explained). */
         public Result result(int totalEvents) {
             if (current == null) begin(null); // no events: the initial states are all there is
-            if (failed == null) return new Result(true, totalEvents, totalEvents, null, actions, visited);
+            Map<String, Long> sorted = new TreeMap<>(actions);
+            if (failed == null) return new Result(true, totalEvents, totalEvents, null, sorted, visited);
             String d = "event " + (failedAt + 1) + " (line " + failed.line() + "): " + failed.describe() + "\n  " + why;
-            return new Result(false, failedAt, totalEvents, d, actions, visited);
+            return new Result(false, failedAt, totalEvents, d, sorted, visited);
         }
     }
 
@@ -206,7 +208,7 @@ public final class TraceValidator {
      */
     private boolean agrees(Value[] s, TraceEvent e) {
         for (TraceEvent.Constraint c : e.constraints()) {
-            int v = spec.varIndex(c.var());
+            int v = varIndex(c.var());
             if (v < 0) return false;
             Value at = s[v];
             for (Value key : c.path()) {
@@ -216,10 +218,30 @@ public final class TraceValidator {
         }
         for (TraceEvent.Constraint c : e.constraints()) {
             if (c.path().length > 0) continue;
-            int v = spec.varIndex(c.var());
+            int v = varIndex(c.var());
             if (s[v].getClass() == c.value().getClass() && !(s[v] instanceof TupleValue)) s[v] = c.value();
         }
         return true;
+    }
+
+    /** A variable's name and index, met lately. */
+    private record VarSlot(String name, int index) {}
+
+    /** Recent variable names by identity; entries are whole records, so threads sharing a validator see whole ones. */
+    private final VarSlot[] recentVars = new VarSlot[64];
+
+    /**
+     * The index of variable {@code name} in the spec's states, or -1: found by identity among the
+     * names met lately (the reader hands the same string for every record of a variable), else by
+     * comparing with every variable's name, which is several string comparisons at every event.
+     */
+    private int varIndex(String name) {
+        int slot = name.hashCode() & (recentVars.length - 1);
+        VarSlot recent = recentVars[slot];
+        if (recent != null && recent.name() == name) return recent.index();
+        int v = spec.varIndex(name);
+        recentVars[slot] = new VarSlot(name, v);
+        return v;
     }
 
     private String diagnose(TraceEvent e, List<Value[]> before, int level) {
