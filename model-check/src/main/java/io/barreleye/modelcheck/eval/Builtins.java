@@ -1,8 +1,8 @@
 package io.barreleye.modelcheck.eval;
 
-import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.value.BoolValue;
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.InfiniteSet;
 import io.barreleye.modelcheck.value.IntValue;

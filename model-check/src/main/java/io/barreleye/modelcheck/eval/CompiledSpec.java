@@ -1,11 +1,11 @@
 package io.barreleye.modelcheck.eval;
 
-import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.config.ConfigException;
 import io.barreleye.modelcheck.config.ModelConfig;
 import io.barreleye.modelcheck.syntax.Ast;
 import io.barreleye.modelcheck.syntax.Span;
 import io.barreleye.modelcheck.temporal.Ltl;
+import io.barreleye.modelcheck.value.Copies;
 import io.barreleye.modelcheck.value.FcnValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
 import io.barreleye.modelcheck.value.SetValue;
@@ -80,6 +80,7 @@ public final class CompiledSpec {
         this.loader = loader;
         this.moduleName = compiler.rootName();
         this.varNames = compiler.varNames().toArray(new String[0]);
+        for (int i = varNames.length - 1; i >= 0; i--) varIndices.put(varNames[i], i); // the first of a name, as the scan found it
         this.world = new World(varNames, out);
         this.assumes = compiler.assumes();
         Node initNode;
@@ -515,11 +516,15 @@ public final class CompiledSpec {
 
     /** The index of variable {@code name}, or -1. */
     public int varIndex(String name) {
-        for (int i = 0; i < varNames.length; i++) {
-            if (varNames[i].equals(name)) return i;
-        }
-        return -1;
+        Integer i = varIndices.get(name);
+        return i == null ? -1 : i;
     }
+
+    /**
+     * Each variable's index by name: trace validation looks up the variables an event records at
+     * every event, where comparing the name with every variable's was several string comparisons.
+     */
+    private final Map<String, Integer> varIndices = new HashMap<>();
 
     /** The arity of the action (operator) named {@code name}, or -1 when the spec defines no such operator. */
     public int actionArity(String name) {

@@ -208,7 +208,7 @@ public final class TraceValidator {
      */
     private boolean agrees(Value[] s, TraceEvent e) {
         for (TraceEvent.Constraint c : e.constraints()) {
-            int v = varIndex(c.var());
+            int v = spec.varIndex(c.var());
             if (v < 0) return false;
             Value at = s[v];
             for (Value key : c.path()) {
@@ -218,30 +218,10 @@ public final class TraceValidator {
         }
         for (TraceEvent.Constraint c : e.constraints()) {
             if (c.path().length > 0) continue;
-            int v = varIndex(c.var());
+            int v = spec.varIndex(c.var());
             if (s[v].getClass() == c.value().getClass() && !(s[v] instanceof TupleValue)) s[v] = c.value();
         }
         return true;
-    }
-
-    /** A variable's name and index, met lately. */
-    private record VarSlot(String name, int index) {}
-
-    /** Recent variable names by identity; entries are whole records, so threads sharing a validator see whole ones. */
-    private final VarSlot[] recentVars = new VarSlot[64];
-
-    /**
-     * The index of variable {@code name} in the spec's states, or -1: found by identity among the
-     * names met lately (the reader hands the same string for every record of a variable), else by
-     * comparing with every variable's name, which is several string comparisons at every event.
-     */
-    private int varIndex(String name) {
-        int slot = name.hashCode() & (recentVars.length - 1);
-        VarSlot recent = recentVars[slot];
-        if (recent != null && recent.name() == name) return recent.index();
-        int v = spec.varIndex(name);
-        recentVars[slot] = new VarSlot(name, v);
-        return v;
     }
 
     private String diagnose(TraceEvent e, List<Value[]> before, int level) {

@@ -216,34 +216,25 @@ public final class SetEnumValue extends SetValue {
     /** This set without the elements of {@code few}, each found by binary search. */
     private SetEnumValue removeAll(SetEnumValue few) {
         boolean known = hashed;
-        if (few.elems.length == 1) { // the usual case, msgs \ {m}: no mark per element
-            int i = Arrays.binarySearch(elems, few.elems[0]);
-            if (i < 0) return this;
-            if (elems.length == 1) return EMPTY;
-            Value[] out = new Value[elems.length - 1];
-            System.arraycopy(elems, 0, out, 0, i);
-            System.arraycopy(elems, i + 1, out, i, elems.length - 1 - i);
-            return withSum(withElementShape(new SetEnumValue(out)), known, known ? -term(elems[i]) : 0);
-        }
-        boolean[] drop = null;
+        int[] at = new int[few.elems.length]; // where the elements found are, ascending (few is sorted)
         int k = 0;
         long delta = 0;
         for (Value x : few.elems) {
             int i = Arrays.binarySearch(elems, x);
             if (i >= 0) {
-                if (drop == null) drop = new boolean[elems.length];
-                drop[i] = true;
-                k++;
+                at[k++] = i;
                 if (known) delta -= term(elems[i]);
             }
         }
         if (k == 0) return this;
         if (k == elems.length) return EMPTY;
         Value[] out = new Value[elems.length - k];
-        int n = 0;
-        for (int i = 0; i < elems.length; i++) {
-            if (!drop[i]) out[n++] = elems[i];
+        int from = 0;
+        for (int j = 0; j < k; j++) { // the runs between the elements removed
+            System.arraycopy(elems, from, out, from - j, at[j] - from);
+            from = at[j] + 1;
         }
+        System.arraycopy(elems, from, out, from - k, elems.length - from);
         return withSum(withElementShape(new SetEnumValue(out)), known, delta);
     }
 

@@ -31,11 +31,19 @@ final class Shape {
     private final int hash;
 
     private Shape(char kind, Object[] parts) {
+        this(kind, parts, hash(kind, parts));
+    }
+
+    private Shape(char kind, Object[] parts, int hash) {
         this.kind = kind;
         this.parts = parts;
+        this.hash = hash;
+    }
+
+    private static int hash(char kind, Object[] parts) {
         int h = kind;
         for (Object p : parts) h = 31 * h + System.identityHashCode(p);
-        this.hash = h;
+        return h;
     }
 
     /**
@@ -46,15 +54,14 @@ final class Shape {
     private static final Shape[] RECENT = new Shape[256];
 
     private static Shape interned(char kind, Object[] parts) {
-        int h = kind;
         for (Object p : parts) {
             if (p == NONE) return NONE;
-            h = 31 * h + System.identityHashCode(p);
         }
+        int h = hash(kind, parts);
         int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
         Shape recent = RECENT[slot];
         if (recent != null && recent.hash == h && recent.kind == kind && sameParts(recent.parts, parts)) return recent;
-        Shape s = new Shape(kind, parts);
+        Shape s = new Shape(kind, parts, h);
         Shape old = INTERN.putIfAbsent(s, s);
         Shape shape = old != null ? old : s;
         RECENT[slot] = shape;
