@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class StreamingCheck {
     /** Batches read ahead of the validation at most. */
-    private static final int AHEAD = 4;
+    private static final int AHEAD = 2;
     /** Put on the queue after the last batch. */
     private static final Object END = new Object();
 

@@ -38,7 +38,7 @@ final class TraceReader {
     private TraceReader() {}
 
     /** Events are handed over in batches of this many: few enough that what waits to be validated stays small. */
-    static final int BATCH = 1024;
+    static final int BATCH = 256;
 
     /** What reading hands over: the header first, then the events in line order, a batch at a time. */
     interface Sink {
