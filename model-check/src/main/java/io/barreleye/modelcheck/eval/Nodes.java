@@ -694,14 +694,19 @@ final class Nodes {
         final Binder binder;
         final Node body;
 
+        /** The body's leading test {@code f[x] = v}, when it has one: see {@link KeyTest}. */
+        final KeyTest keyTest;
+
         Quant(Span s, boolean forall, Binder binder, Node body, int level) {
             super(s, level);
             this.forall = forall;
             this.binder = binder;
             this.body = body;
+            this.keyTest = KeyTest.of(binder, body);
         }
 
         @Override public Value eval(Ctx c, Env e) {
+            if (keyTest != null) return BoolValue.of(keyTest.eval(this, c, e));
             Env frame = new Env(binder.size, e);
             boolean[] result = {forall};
             binder.forEach(c, e, frame, () -> {
@@ -762,6 +767,72 @@ final class Nodes {
                 body.enumerateTop(c, frame, k, defName);
                 return true;
             });
+        }
+    }
+
+    /**
+     * A quantifier over one name whose body starts with {@code f[x] = v}, x the bound name and f, v
+     * not depending on it (literals, state variables, names bound outside): {@code \E o \in 1 ..
+     * opCount : opSt[o] = "running" /\ opInit[o] = c}, a scan over every operation of a long run
+     * for the few that match. The loop applies f and compares with v itself, f and v evaluated once,
+     * and evaluates the body only where the test holds; where it fails the body is false, as the
+     * conjunction would find. Errors are the body's, in its order: f at the first element, then the
+     * application (the same span and message), then v.
+     */
+    static final class KeyTest {
+        private final DataNodes.FcnApp app;
+        private final Eq eq;
+        private final int slot;
+
+        private KeyTest(DataNodes.FcnApp app, Eq eq, int slot) {
+            this.app = app;
+            this.eq = eq;
+            this.slot = slot;
+        }
+
+        /** The body's leading key test, or null when it has none. */
+        static KeyTest of(Binder binder, Node body) {
+            if (binder.groups.length != 1 || binder.groups[0].tuple() || binder.groups[0].count() != 1) return null;
+            int slot = binder.groups[0].first();
+            Node first = body instanceof And and ? and.items[0] : body;
+            if (!(first instanceof Eq eq) || !(eq.left instanceof DataNodes.FcnApp app) || app.args.length != 1) return null;
+            if (!(app.args[0] instanceof LocalRef x) || x.depth != 0 || x.idx != slot) return null;
+            return outside(app.fcn) && outside(eq.right) ? new KeyTest(app, eq, slot) : null;
+        }
+
+        /** True for a node whose value cannot depend on the bound name and whose evaluation has no effect. */
+        private static boolean outside(Node n) {
+            return n instanceof Lit || n instanceof VarRef || n instanceof LocalRef r && r.depth > 0;
+        }
+
+        boolean eval(Quant q, Ctx c, Env e) {
+            io.barreleye.modelcheck.value.SetValue range = q.binder.ranges(c, e)[0];
+            Env frame = new Env(q.binder.size, e);
+            Value f = null;
+            Value v = null;
+            Value[] elems = null;
+            long lo = 0;
+            long hi = -1;
+            if (range instanceof io.barreleye.modelcheck.value.IntervalValue r) {
+                lo = r.lo; // walked without being built, as Binder does
+                hi = r.hi;
+            } else {
+                elems = Values.asEnum(q.binder.groups[0].set().span, "a bound variable's range", range).elems;
+                hi = elems.length - 1;
+            }
+            for (long i = lo; i <= hi; i++) { // long: hi may be the largest int
+                Value x = elems == null ? io.barreleye.modelcheck.value.IntValue.of((int) i) : elems[(int) i];
+                if (f == null) f = app.fcn.eval(c, frame);
+                Value got = DataNodes.FcnApp.apply(app.span, f, x);
+                if (v == null) v = eq.right.eval(c, frame);
+                if (!Values.eq(eq.span, got, v)) {
+                    if (q.forall) return false;
+                    continue;
+                }
+                frame.slots[slot] = x;
+                if (q.body.evalBool(c, frame) != q.forall) return !q.forall;
+            }
+            return q.forall;
         }
     }
 
