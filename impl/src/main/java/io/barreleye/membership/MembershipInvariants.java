@@ -23,23 +23,31 @@ public final class MembershipInvariants {
     /** Two cores that installed view v installed the same members. */
     public static Invariant agreedViews() {
         return Invariant.of("AgreedViews", m -> {
-            Map<Integer, View> seen = new HashMap<>();
-            Map<Integer, Integer> by = new HashMap<>();
+            List<List<View>> installed = new java.util.ArrayList<>();
             for (int c = 0; c < m.size(); c++) {
                 Membership ms = Membership.of(m.kernel(c));
-                if (ms == null) continue;
-                for (View v : ms.history()) {
-                    View other = seen.putIfAbsent(v.number(), v);
-                    if (other == null) {
-                        by.put(v.number(), c);
-                    } else if (!other.members().equals(v.members())) {
-                        return "view " + v.number() + " installed as " + other.members() + " on core " + by.get(v.number())
-                                + " but as " + v.members() + " on core " + c;
-                    }
+                installed.add(ms == null ? List.of() : ms.history());
+            }
+            return agreedViews(installed);
+        });
+    }
+
+    /** AgreedViews over the views each core installed ({@code installed.get(c)}: core c's history): null, or the first two that differ. */
+    public static String agreedViews(List<List<View>> installed) {
+        Map<Integer, View> seen = new HashMap<>();
+        Map<Integer, Integer> by = new HashMap<>();
+        for (int c = 0; c < installed.size(); c++) {
+            for (View v : installed.get(c)) {
+                View other = seen.putIfAbsent(v.number(), v);
+                if (other == null) {
+                    by.put(v.number(), c);
+                } else if (!other.members().equals(v.members())) {
+                    return "view " + v.number() + " installed as " + other.members() + " on core " + by.get(v.number())
+                            + " but as " + v.members() + " on core " + c;
                 }
             }
-            return null;
-        });
+        }
+        return null;
     }
 
     /** An operation counts acks only from members of its view, given in that view. */
