@@ -15,17 +15,26 @@ EXTENDS Naturals
 
 CONSTANTS Cores,     \* core ids
           Owner,     \* the initial owner
-          MaxCopies  \* at most this many copies, held or in flight (bounds the model)
+          MaxCopies, \* at most this many copies, held or in flight (bounds the model)
+          Ranges     \* the ranges a retype may ask for: <<first, last>> of the region's equal parts
 
 ASSUME Owner \in Cores
+ASSUME \A g \in Ranges : g[1] <= g[2]
 
 None == 0
 ASSUME None \notin Cores
 
+\* No range: the range of a retype that is not in progress.
+NoRange == <<>>
+
+\* Ranges a and b share a part.
+Overlap(a, b) == a[1] <= b[2] /\ b[1] <= a[2]
+
 VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or owner for revoke, move
           rt,      \* rt[r]: phase of the retype requested by r
-          votes,   \* votes[r][c]: core c's answer to retype r
-          retypes, \* retypes[c]: live (committed, not yet revoked) retypes of the region held by core c
+          rtRange, \* rtRange[r]: the range the retype requested by r asks for (NoRange when idle)
+          votes,   \* votes[r][c]: core c's answer to retype r ("none" while r's retype is idle)
+          retypes, \* retypes[c]: the ranges of the live (committed, not yet revoked) retypes of the region held by core c
           copies,  \* copies[c]: copies of the capability held by core c
           inflight,\* inflight[c]: copies in flight to core c
           rv,      \* phase of the revoke at the owner
@@ -37,15 +46,16 @@ VARIABLES lock,    \* the owner's lock on the region: None, a requester r, or ow
           mvWait,  \* cores whose owner-update ack the owner still awaits
           mvSeen   \* cores that got the owner update: their copies are busy, and they flushed their channels
 
-vars == <<lock, rt, votes, retypes, copies, inflight, rv, rvAt,
+vars == <<lock, rt, rtRange, votes, retypes, copies, inflight, rv, rvAt,
           owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
 mvv == <<owner, ownerAt, mv, mvTo, mvWait, mvSeen>>
 
 TypeOK ==
   /\ lock \in Cores \cup {None}
   /\ rt \in [Cores -> {"idle", "check", "unlock"}]
+  /\ rtRange \in [Cores -> Ranges \cup {NoRange}]
   /\ votes \in [Cores -> [Cores -> {"none", "yes", "no"}]]
-  /\ retypes \in [Cores -> Nat]
+  /\ retypes \in [Cores -> SUBSET Ranges]
   /\ copies \in [Cores -> 0 .. MaxCopies]
   /\ inflight \in [Cores -> 0 .. MaxCopies]
   /\ rv \in {"idle", "mark", "commit", "done"}
@@ -60,8 +70,9 @@ TypeOK ==
 Init ==
   /\ lock = None
   /\ rt = [r \in Cores |-> "idle"]
+  /\ rtRange = [r \in Cores |-> NoRange]
   /\ votes = [r \in Cores |-> [c \in Cores |-> "none"]]
-  /\ retypes = [c \in Cores |-> 0]
+  /\ retypes = [c \in Cores |-> {}]
   /\ copies = [c \in Cores |-> IF c = Owner THEN 1 ELSE 0]
   /\ inflight = [c \in Cores |-> 0]
   /\ rv = "idle"
@@ -76,32 +87,33 @@ TotalCopies == LET F[S \in SUBSET Cores] ==
                           IN  copies[c] + inflight[c] + F[S \ {c}]
                IN  F[Cores]
 
-\* The owner takes its lock for a retype requested by core r.
-StartRetype(r) ==
+\* The owner takes its lock for a retype of range g requested by core r.
+StartRetype(r, g) ==
   /\ rt[r] = "idle" /\ lock = None /\ rv = "idle" /\ mv = "idle"
   /\ lock' = r
   /\ rt' = [rt EXCEPT ![r] = "check"]
+  /\ rtRange' = [rtRange EXCEPT ![r] = g]
   /\ votes' = [votes EXCEPT ![r] = [c \in Cores |-> "none"]]
   /\ UNCHANGED <<retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
-\* Core c answers whether the region is retypeable: no if it holds one of
-\* its descendants (each core knows only its own); it may also say no for a
-\* conflicting local operation.
+\* Core c answers whether the range r's retype asks for is retypeable: no if
+\* it holds a live descendant overlapping it (each core knows only its own);
+\* it may also say no for a conflicting local operation.
 Vote(r, c) ==
   /\ rt[r] = "check" /\ votes[r][c] = "none"
-  /\ \E ans \in IF retypes[c] = 0 THEN {"yes", "no"} ELSE {"no"} :
+  /\ \E ans \in IF \E h \in retypes[c] : Overlap(h, rtRange[r]) THEN {"no"} ELSE {"yes", "no"} :
        votes' = [votes EXCEPT ![r][c] = ans]
-  /\ UNCHANGED <<lock, rt, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED <<lock, rt, rtRange, retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
 \* Every core agreed and the owner holds the lock for r: commit.
 CommitRetype(r) ==
   /\ rt[r] = "check" /\ lock = r
   /\ \A c \in Cores : votes[r][c] = "yes"
-  /\ retypes' = [retypes EXCEPT ![r] = @ + 1]     \* the new capability is the requester's
+  /\ retypes' = [retypes EXCEPT ![r] = @ \cup {rtRange[r]}]   \* the new capability is the requester's
   /\ rt' = [rt EXCEPT ![r] = "unlock"]
-  /\ UNCHANGED <<lock, votes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED <<lock, rtRange, votes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
 \* Some core said no: abort.
@@ -109,15 +121,18 @@ AbortRetype(r) ==
   /\ rt[r] = "check"
   /\ \E c \in Cores : votes[r][c] = "no"
   /\ rt' = [rt EXCEPT ![r] = "unlock"]
-  /\ UNCHANGED <<lock, votes, retypes, copies, inflight, rv, rvAt>>
+  /\ UNCHANGED <<lock, rtRange, votes, retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
-\* The owner releases the lock: retype r is over.
+\* The owner releases the lock: retype r is over, and its range and votes
+\* are forgotten (the owner drops its record of the operation).
 Unlock(r) ==
   /\ rt[r] = "unlock"
   /\ lock' = IF lock = r THEN None ELSE lock
   /\ rt' = [rt EXCEPT ![r] = "idle"]
-  /\ UNCHANGED <<votes, retypes, copies, inflight, rv, rvAt>>
+  /\ rtRange' = [rtRange EXCEPT ![r] = NoRange]
+  /\ votes' = [votes EXCEPT ![r] = [c \in Cores |-> "none"]]
+  /\ UNCHANGED <<retypes, copies, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
 \* Core c copies the capability to core d (not while its copy is marked
@@ -128,7 +143,7 @@ Copy(c, d) ==
   /\ copies[c] > 0 /\ rvAt[c] = "idle" /\ c \notin mvSeen
   /\ TotalCopies < MaxCopies
   /\ inflight' = [inflight EXCEPT ![d] = @ + 1]
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, rv, rvAt>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, copies, rv, rvAt>>
   /\ UNCHANGED mvv
 
 \* A copy arrives at core d; a core that committed a revoke deletes it.
@@ -136,7 +151,19 @@ RecvCopy(d) ==
   /\ inflight[d] > 0
   /\ inflight' = [inflight EXCEPT ![d] = @ - 1]
   /\ copies' = IF rvAt[d] = "idle" THEN [copies EXCEPT ![d] = @ + 1] ELSE copies
-  /\ UNCHANGED <<lock, rt, votes, retypes, rv, rvAt>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, rv, rvAt>>
+  /\ UNCHANGED mvv
+
+\* Core c deletes one of its copies, locally: not while its copy is marked
+\* for a revoke or busy with a move (it answers retry), nor the owner's last
+\* copy (move it away or revoke it), nor the owner's copy while it holds its
+\* lock for an operation in progress (retry).  The region's retypes stay.
+Delete(c) ==
+  /\ copies[c] > (IF c = owner THEN 1 ELSE 0)
+  /\ rvAt[c] = "idle" /\ c \notin mvSeen
+  /\ c = owner => lock = None
+  /\ copies' = [copies EXCEPT ![c] = @ - 1]
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, inflight, rv, rvAt>>
   /\ UNCHANGED mvv
 
 \* The owner locks and asks every core to mark its copies.
@@ -144,21 +171,21 @@ StartRevoke ==
   /\ rv = "idle" /\ mv = "idle" /\ lock = None /\ copies[owner] > 0
   /\ lock' = owner
   /\ rv' = "mark"
-  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED <<rt, rtRange, votes, retypes, copies, inflight, rvAt>>
   /\ UNCHANGED mvv
 
 \* Core c marks its copies and replies ready.
 Mark(c) ==
   /\ rv = "mark" /\ rvAt[c] = "idle"
   /\ rvAt' = [rvAt EXCEPT ![c] = "marked"]
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, copies, inflight, rv>>
   /\ UNCHANGED mvv
 
 \* Every core is ready: the owner commits to the same set.
 CommitRevoke ==
   /\ rv = "mark" /\ \A c \in Cores : rvAt[c] = "marked"
   /\ rv' = "commit"
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, copies, inflight, rvAt>>
   /\ UNCHANGED mvv
 
 \* Core c deletes its copies and the region's descendants once no copy is
@@ -167,9 +194,9 @@ RevokeAt(c) ==
   /\ rv = "commit" /\ rvAt[c] = "marked"
   /\ inflight[c] = 0
   /\ copies' = [copies EXCEPT ![c] = 0]
-  /\ retypes' = [retypes EXCEPT ![c] = 0]
+  /\ retypes' = [retypes EXCEPT ![c] = {}]
   /\ rvAt' = [rvAt EXCEPT ![c] = "done"]
-  /\ UNCHANGED <<lock, rt, votes, inflight, rv>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, inflight, rv>>
   /\ UNCHANGED mvv
 
 \* Every core is done: the revoke completes and the owner unlocks.
@@ -177,7 +204,7 @@ RevokeDone ==
   /\ rv = "commit" /\ \A c \in Cores : rvAt[c] = "done"
   /\ rv' = "done"
   /\ lock' = None
-  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rvAt>>
+  /\ UNCHANGED <<rt, rtRange, votes, retypes, copies, inflight, rvAt>>
   /\ UNCHANGED mvv
 
 \* The capability is gone and nothing is in progress: terminal.
@@ -193,14 +220,14 @@ StartMove(d) ==
   /\ d # owner /\ (copies[d] > 0 \/ TotalCopies < MaxCopies)
   /\ lock' = owner
   /\ mv' = "update" /\ mvTo' = d /\ mvWait' = Cores
-  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
+  /\ UNCHANGED <<rt, rtRange, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mvSeen>>
 
 \* The owner update reaches core c: its copies are busy (a copy answers
 \* retry) and it sends a marker down every channel, after every copy it sent.
 RecvUpdate(c) ==
   /\ mv = "update" /\ c \notin mvSeen
   /\ mvSeen' = mvSeen \cup {c}
-  /\ UNCHANGED <<lock, rt, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mv, mvTo, mvWait>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, copies, inflight, rv, rvAt, owner, ownerAt, mv, mvTo, mvWait>>
 
 \* Core c has every core's marker (every core got the update, so no more
 \* copies are sent) and no copy is in flight to it: all its copies now name
@@ -212,7 +239,7 @@ UpdateOwner(c) ==
   /\ ownerAt' = [ownerAt EXCEPT ![c] = mvTo]
   /\ copies' = copies   \* BUG: was IF c = mvTo /\ copies[c] = 0 THEN [copies EXCEPT ![c] = 1] ELSE copies
   /\ mvWait' = mvWait \ {c}
-  /\ UNCHANGED <<lock, rt, votes, retypes, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
+  /\ UNCHANGED <<lock, rt, rtRange, votes, retypes, inflight, rv, rvAt, owner, mv, mvTo, mvSeen>>
 
 \* Every core acked the update: ownership passes to the new owner and the
 \* lock is released.
@@ -221,16 +248,16 @@ MoveDone ==
   /\ owner' = mvTo
   /\ lock' = None
   /\ mv' = "idle" /\ mvTo' = None /\ mvSeen' = {}
-  /\ UNCHANGED <<rt, votes, retypes, copies, inflight, rv, rvAt, ownerAt, mvWait>>
+  /\ UNCHANGED <<rt, rtRange, votes, retypes, copies, inflight, rv, rvAt, ownerAt, mvWait>>
 
 Next ==
   \/ StartRevoke \/ MoveDone \/ CommitRevoke \/ RevokeDone \/ Done
-  \/ \E r \in Cores : StartRetype(r) \/ CommitRetype(r) \/ AbortRetype(r) \/ Unlock(r)
+  \/ \E r \in Cores : (\E g \in Ranges : StartRetype(r, g)) \/ CommitRetype(r) \/ AbortRetype(r) \/ Unlock(r)
                       \/ \E c \in Cores : Vote(r, c)
   \/ \E c \in Cores : Mark(c) \/ RevokeAt(c) \/ RecvCopy(c) \/ RecvUpdate(c) \/ UpdateOwner(c)
-                      \/ StartMove(c) \/ \E d \in Cores : Copy(c, d)
+                      \/ StartMove(c) \/ Delete(c) \/ \E d \in Cores : Copy(c, d)
 
-\* Starting an operation and copying are not fair; every step of an
+\* Starting an operation, copying and deleting are not fair; every step of an
 \* operation in progress is weakly fair.  (WF_vars(Next) alone is not
 \* enough: see bugs/CapCommitNextFair.tla.)
 Spec == Init /\ [][Next]_vars
@@ -245,9 +272,8 @@ Spec == Init /\ [][Next]_vars
 -----------------------------------------------------------------------------
 \* No two overlapping live retypes of the region, wherever they are held.
 NoOverlappingRetypes ==
-  LET F[S \in SUBSET Cores] == IF S = {} THEN 0
-                              ELSE LET c == CHOOSE x \in S : TRUE IN retypes[c] + F[S \ {c}]
-  IN  F[Cores] <= 1
+  \A c, d \in Cores : \A g \in retypes[c], h \in retypes[d] :
+    (c # d \/ g # h) => ~Overlap(g, h)
 
 \* No copy survives a completed revoke, counting copies in flight.
 NoCopySurvivesRevoke ==
@@ -280,16 +306,16 @@ Quiescent ==
 \* exactly when the protocol commits: CommitRetype is the abstract Retype,
 \* MoveDone the abstract Move, CommitRevoke the abstract Revoke, Copy the
 \* abstract Copy (a copy in flight to core d is already d's; so is the copy a
-\* new owner that held none installs at UpdateOwner: Copy(owner, d)), and a copy that
-\* arrives at a core marked for a revoke that has not committed yet, and is
-\* deleted on arrival, is the abstract Delete.  Every other step (locking,
+\* new owner that held none installs at UpdateOwner: Copy(owner, d)), Delete
+\* the abstract Delete, and so is a copy that arrives at a core marked for a
+\* revoke that has not committed yet, and is deleted on arrival.  Every other step (locking,
 \* voting, aborting, marking, the owner update and its acks, a copy landing)
 \* changes none of the mapped values: a stuttering step of the table.
 Revoked == rv \in {"commit", "done"}
 
 Abs == INSTANCE CapTable WITH owner <- owner,
          copies <- [c \in Cores |-> IF Revoked THEN 0 ELSE copies[c] + inflight[c]],
-         retypes <- [c \in Cores |-> IF Revoked THEN 0 ELSE retypes[c]],
+         retypes <- [c \in Cores |-> IF Revoked THEN {} ELSE retypes[c]],
          revoked <- Revoked
 
 \* CapCommit implements the atomic capability table.

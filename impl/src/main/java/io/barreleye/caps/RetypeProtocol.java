@@ -83,6 +83,15 @@ public final class RetypeProtocol {
         return out;
     }
 
+    /**
+     * Whether this core asked the owner to retype {@code capId} and the answer has not come yet
+     * (a commit answered to a requester that no longer holds the capability installs nothing).
+     */
+    public boolean requesting(long capId) {
+        for (Request r : requests.values()) if (r.capId() == capId) return true;
+        return false;
+    }
+
     boolean waiting() {
         return !rt.isEmpty();
     }

@@ -7,6 +7,7 @@ import io.barreleye.kernel.Machine;
 import io.barreleye.kernel.Recorder;
 import io.barreleye.modelcheck.value.IntValue;
 import io.barreleye.modelcheck.value.SetEnumValue;
+import io.barreleye.modelcheck.value.TupleValue;
 import io.barreleye.modelcheck.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,27 +21,38 @@ import java.util.TreeSet;
  * move) to specs/CapCommit.tla, for one RAM region's capability {@code region} minted on core 0.
  * Implementation core {@code c} is spec core {@code c + 1}; the spec's {@code Owner} is 1.
  *
- * <p>Events: StartRetype, Vote, CommitRetype, AbortRetype, Unlock, Copy, RecvCopy, StartRevoke,
- * Mark, CommitRevoke, RevokeAt, RevokeDone, StartMove, RecvUpdate, UpdateOwner, MoveDone, each with the spec's
- * arguments (the retype requester {@code r}, the core {@code c} or {@code d} that took the step).
+ * <p>Events: StartRetype, Vote, CommitRetype, AbortRetype, Unlock, Copy, RecvCopy, Delete,
+ * StartRevoke, Mark, CommitRevoke, RevokeAt, RevokeDone, StartMove, RecvUpdate, UpdateOwner,
+ * MoveDone, each with the spec's arguments (the retype requester {@code r} and, at StartRetype,
+ * the range {@code g} it asks for; the core {@code c} or {@code d} that took the step).
  * Events about another capability (a descendant, another region) are not events of this spec
- * and are dropped; implementation-only steps (Delete, MoveAbort) are kept in {@link #unmapped()}.
+ * and are dropped; implementation-only steps (MoveAbort) are kept in {@link #unmapped()}.
  * A Vote the owner can no longer count (its retype is no longer collecting votes, recognised by
  * the operation key the implementation records with it) changes no spec variable: a stutter.
  *
+ * <p>Ranges: the capability is cut into {@link #parts} equal parts (2 unless set: the halves of
+ * CapCommit.cfg), and a range of it is the pair {@code <<first, last>>} of the parts it covers,
+ * 1-based; the header's {@code Ranges} is every such pair. The range of a retype is read at its
+ * StartRetype from the owner's record of the operation (its base and size) and the owner's
+ * replica of the capability (its base and size, kept for the children read later); a range that
+ * is not whole parts is not a range of the model: StartRetype then records no range and the step
+ * is listed in {@link #unmapped()}.
+ *
  * <p>Variables: {@code votes} (the vote the voter sends: no replica keeps it), {@code inflight}
  * (copies sent to a core and not yet received: only the receiver knows, so reading it would read
- * another core) and {@code retypes} at CommitRetype are recorded from the events; with
+ * another core) and {@code retypes} at CommitRetype (the new capability's range, which the spec
+ * takes from its StartRetype) are recorded from the events; with
  * {@link #observe}, what the recording core's replica holds is read from it:
  * {@code rt[r]} (the owner's retype of that operation key: its phase, or idle once gone),
  * {@code rv} (the owner's revoke of the region: its phase, or done once completed), {@code rvAt[c]}
  * (core c's record of the revoke: marked while held, done once dropped), {@code retypes[c]} at
- * RevokeAt (the children core c still holds), {@code mv} (the owner's move of the region),
+ * RevokeAt (the ranges of the children core c still holds), {@code mv} (the owner's move of the region),
  * {@code mvSeen} (at RecvUpdate, whether the core holds the owner update), {@code lock} (the
  * owner's lock on the region), {@code owner} (at every step the owner takes before a revoke
  * completed: the recording core when its replica owns the region, else None, which diverges),
  * {@code mvTo} and {@code mvWait} (the owner's record of the move at StartMove), {@code copies[d]}
- * (the copies core d's replica holds) and {@code ownerAt[c]} (the owner core c's copy names). At
+ * (the copies core d's replica holds; at a Delete, also {@code owner} and {@code lock} when the
+ * deleting core's replica owns the region) and {@code ownerAt[c]} (the owner core c's copy names). At
  * MoveDone the spec decides the new owner (no replica holds it yet: the new owner takes it when
  * MOVE_DONE reaches it). A complete run ends with {@link #quiesce}, the spec's {@code Quiescent},
  * with every replica's lock, owner, copies, owner named and live retypes read at once. Nothing is
@@ -56,6 +68,10 @@ public final class CapCommitMapping implements Recorder {
     private Machine machine;
     private long clock;
     private String model = "CapCommit.cfg";
+    /** The model's ranges: the capability in this many equal parts. */
+    private int parts = 2;
+    /** The capability's base and size, as the owner's replica holds them (read at the first StartRetype; size 0 until then). */
+    private long capBase, capSize;
 
     // the spec's variables as the events determine them
     private final String[] rt;
@@ -104,6 +120,13 @@ public final class CapCommitMapping implements Recorder {
         return this;
     }
 
+    /** Cuts the capability into {@code n} equal parts for the model's ranges (default 2: CapCommit.cfg's halves). */
+    public synchronized CapCommitMapping parts(int n) {
+        if (n < 1) throw new IllegalArgumentException("parts: " + n);
+        this.parts = n;
+        return this;
+    }
+
     /** Reads the implementation's state too: the owner's lock, the copies a core holds, the owner its copy names. */
     public CapCommitMapping observe(Machine m) {
         this.machine = m;
@@ -116,7 +139,33 @@ public final class CapCommitMapping implements Recorder {
         c.put("Cores", TraceLine.oneTo(cores));
         c.put("Owner", IntValue.of(initialOwner));
         c.put("MaxCopies", IntValue.of(maxCopies));
+        c.put("Ranges", ranges(parts));
         return c;
+    }
+
+    /** Every range of a capability in {@code n} parts: the pairs {@code <<first, last>>}, 1 <= first <= last <= n. */
+    public static SetEnumValue ranges(int n) {
+        List<Value> out = new ArrayList<>();
+        for (int lo = 1; lo <= n; lo++) {
+            for (int hi = lo; hi <= n; hi++) out.add(range(lo, hi));
+        }
+        return SetEnumValue.of(out);
+    }
+
+    private static Value range(int lo, int hi) {
+        return TupleValue.of(IntValue.of(lo), IntValue.of(hi));
+    }
+
+    /**
+     * The model's range of {@code [base, base + size)} in a capability {@code [capBase, capBase +
+     * capSize)} cut into {@code parts} equal parts: {@code <<first, last>>} of the parts it covers,
+     * or null when it is not whole parts of it.
+     */
+    public static Value rangeOf(long capBase, long capSize, int parts, long base, long size) {
+        if (capSize <= 0 || capSize % parts != 0) return null;
+        long part = capSize / parts, off = base - capBase;
+        if (off < 0 || size <= 0 || off + size > capSize || off % part != 0 || size % part != 0) return null;
+        return range((int) (off / part) + 1, (int) ((off + size) / part));
     }
 
     /** The header and the events so far. */
@@ -127,7 +176,10 @@ public final class CapCommitMapping implements Recorder {
         return out;
     }
 
-    /** Implementation steps on the region that the spec has no action for (Delete, MoveAbort, a copy to oneself). */
+    /**
+     * Implementation steps on the region that the spec has no action for (MoveAbort), or that the
+     * mapping could not map (a retype of a range that is not whole parts).
+     */
     public synchronized List<String> unmapped() {
         return new ArrayList<>(unmapped);
     }
@@ -170,6 +222,23 @@ public final class CapCommitMapping implements Recorder {
         switch (event) {
             case "StartRetype" -> {
                 int r = (int) a[0] + 1;
+                Value g = null; // the range, read from the owner's record of the retype and its replica of the capability
+                if (machine != null) {
+                    Caps caps = Caps.of(machine.kernel(core));
+                    io.barreleye.caps.RetypeProtocol.RetypeOp op = caps.retypeProtocol().rt().get(a[1]);
+                    if (op != null && op.capId() != region) return; // a retype of another capability
+                    io.barreleye.caps.Capability cap = caps.db().get(region);
+                    if (cap != null) {
+                        capBase = cap.base();
+                        capSize = cap.size();
+                    }
+                    if (op != null) {
+                        g = rangeOf(capBase, capSize, parts, op.base(), op.size());
+                        if (g == null) {
+                            unmapped.add("StartRetype of a range that is not whole parts of " + parts + ": " + op.base() + "+" + op.size());
+                        }
+                    }
+                }
                 requesterOf.put(a[1], r);
                 rtKey[r] = a[1];
                 rt[r] = rtAt(core, a[1], "check");
@@ -177,7 +246,7 @@ public final class CapCommitMapping implements Recorder {
                 for (int v = 1; v <= cores; v++) u.addAll(List.of("votes", path(r, v), "none"));
                 lock(core, u);
                 ownerHere(core, u);
-                emit(event, core, new Object[] {r}, u);
+                emit(event, core, new Object[] {r, g}, u);
             }
             case "Vote" -> {
                 Integer r = a.length > 3 ? requesterOf.get(a[3]) : null;
@@ -193,7 +262,8 @@ public final class CapCommitMapping implements Recorder {
                 rt[r] = rtAt(core, a[1], "unlock");
                 retypes[r]++;
                 // the new capability is on its way to the requester, in no replica yet: the spec's
-                // CommitRetype counts it (retypes[r]' = retypes[r] + 1); RevokeAt and Quiescent read it back
+                // CommitRetype adds its range (retypes[r]' = retypes[r] \cup {rtRange[r]}); RevokeAt and
+                // Quiescent read it back
                 emit(event, core, new Object[] {r}, List.of("rt", path(r), rt[r]));
             }
             case "AbortRetype" -> {
@@ -222,6 +292,17 @@ public final class CapCommitMapping implements Recorder {
                 u.addAll(List.of("copies", path(c), observedCopies(core, copies[c])));
                 emit(event, core, new Object[] {c}, u);
             }
+            case "Delete" -> {
+                if (a[0] != region) return;
+                copies[c]--;
+                List<Object> u = new ArrayList<>(List.of("copies", path(c), observedCopies(core, copies[c])));
+                if (machine != null && Caps.of(machine.kernel(core)).db().owner().contains(region)) {
+                    // the owner deleted one of its copies: its replica's ownership and lock are the spec's
+                    ownerHere(core, u);
+                    lock(core, u);
+                }
+                emit(event, core, new Object[] {c}, u);
+            }
             case "StartRevoke" -> {
                 if (a[0] != region) return;
                 rv = rvAt(core, "mark");
@@ -244,9 +325,18 @@ public final class CapCommitMapping implements Recorder {
                 if (a[1] != region) return;
                 rvAt[c] = revokeAt(core, "done");
                 copies[c] = 0;
-                retypes[c] = machine == null ? 0 : children(Caps.of(machine.kernel(core)).db());
-                emit(event, core, new Object[] {c}, List.of("rvAt", path(c), rvAt[c], "retypes", path(c), retypes[c],
-                        "copies", path(c), observedCopies(core, 0)));
+                List<Object> u = new ArrayList<>(List.of("rvAt", path(c), rvAt[c]));
+                if (machine == null) {
+                    retypes[c] = 0;
+                    u.addAll(List.of("retypes", path(c), SetEnumValue.of(new Value[0])));
+                } else {
+                    CapabilityDb db = Caps.of(machine.kernel(core)).db();
+                    retypes[c] = children(db).size();
+                    Value held = childRanges(db);
+                    if (held != null) u.addAll(List.of("retypes", path(c), held));
+                }
+                u.addAll(List.of("copies", path(c), observedCopies(core, 0)));
+                emit(event, core, new Object[] {c}, u);
             }
             case "RevokeDone" -> {
                 if (a[0] != region) return;
@@ -336,14 +426,29 @@ public final class CapCommitMapping implements Recorder {
         return caps.db().revokeDone().contains(region) ? "done" : "idle";
     }
 
-    /** The spec's {@code retypes[c]}: the live retypes (children) of the region core c's replica holds. */
-    private int children(CapabilityDb db) {
-        int n = 0;
+    /** The live retypes (children) of the region core c's replica holds. */
+    private List<io.barreleye.caps.Capability> children(CapabilityDb db) {
+        List<io.barreleye.caps.Capability> out = new ArrayList<>();
         for (io.barreleye.caps.Capability c : db.held()) {
             long[] anc = c.ancestors();
-            if (anc.length > 0 && anc[anc.length - 1] == region) n++;
+            if (anc.length > 0 && anc[anc.length - 1] == region) out.add(c);
         }
-        return n;
+        return out;
+    }
+
+    /**
+     * The spec's {@code retypes[c]}: the ranges of the children of the region core c's replica
+     * holds; null (not recorded) when one of them is not whole parts of the region, or the
+     * region's extent is not known (no retype of it started: then it has no children).
+     */
+    private Value childRanges(CapabilityDb db) {
+        List<Value> out = new ArrayList<>();
+        for (io.barreleye.caps.Capability c : children(db)) {
+            Value g = rangeOf(capBase, capSize, parts, c.base(), c.size());
+            if (g == null) return null;
+            out.add(g);
+        }
+        return SetEnumValue.of(out);
     }
 
     /**
@@ -396,7 +501,8 @@ public final class CapCommitMapping implements Recorder {
             u.addAll(List.of("copies", path(core + 1), db.copies().getOrDefault(region, 0)));
             int named = db.ownerAt(region);
             if (named >= 0) u.addAll(List.of("ownerAt", path(core + 1), named + 1));
-            u.addAll(List.of("retypes", path(core + 1), children(db)));
+            Value held = childRanges(db);
+            if (held != null) u.addAll(List.of("retypes", path(core + 1), held));
         }
         u.addAll(List.of("lock", path(), lockHolder));
         if (!rv.equals("done")) {

@@ -1,5 +1,6 @@
 package io.barreleye.traces;
 
+import io.barreleye.caps.Capability;
 import io.barreleye.caps.Caps;
 import io.barreleye.caps.RetypeProtocol;
 import io.barreleye.kernel.Machine;
@@ -16,17 +17,19 @@ import java.util.Map;
  * {@link CapCommitMapping}, its creator (the minting core, or the retype's requester) as the
  * spec's {@code Owner}, so that each trace can be validated against specs/CapCommit.tla.
  *
- * <p>CapCommit models one capability whose retypes are never touched again, copies (to another
- * core or to the core itself), moves (to any core: one that holds no copy installs the one the
- * owner update carries), revokes, and no deletes and no crashes. A trace is cut (validated as its
- * prefix, with the reason kept) at the first step the model does not cover: a Delete of the
- * capability; a retype while a retype of it lives that the new one does not overlap (each core may then say
- * yes, which the spec's one-region vote does not allow); a step on one of its retypes other than
- * retyping it (a copy, move, delete or revoke of the retype changes who holds it, which the spec
- * keeps with its requester); the start of a revoke of an ancestor (which deletes it with no step
- * of its own); a move or revoke aborted (membership, crashes); and, for every trace, the first
- * step after a core crashed. A run that ends complete ({@link #quiesce}) ends every trace that
- * was not cut with the spec's {@code Quiescent}, read from every replica.
+ * <p>CapCommit models one capability whose retypes are never touched again, retypes of ranges
+ * of it (side by side when they do not overlap; here its quarters, {@link #PARTS}: the suite's
+ * scenario retypes whole quarters), copies (to another core or to the core itself), deletes,
+ * moves (to any core: one that holds no copy installs the one the owner update carries),
+ * revokes, and no crashes. A trace is cut (validated as its prefix, with the reason kept) at the
+ * first step the model does not cover: a retype of a range that is not whole quarters; a step on
+ * one of its retypes other than retyping it (a copy, move, delete or revoke of the retype changes
+ * who holds it, which the spec keeps with its requester); a Delete of a core's last copy while
+ * that core's retype of the capability is on its way (a commit then installs nothing at the
+ * requester, while the spec gives it the retype); the start of a revoke of an ancestor (which
+ * deletes it with no step of its own); a move or revoke aborted (membership, crashes); and, for
+ * every trace, the first step after a core crashed. A run that ends complete ({@link #quiesce})
+ * ends every trace that was not cut with the spec's {@code Quiescent}, read from every replica.
  *
  * <p>Events are routed by the capability they name (retype events by their operation key, which
  * StartRetype ties to its capability, read from the recording core's replica). Cut decisions read
@@ -36,14 +39,14 @@ import java.util.Map;
 public final class CapsTraces implements Recorder {
     /** The copy bound of the traces' model: high enough that no run reaches it. */
     public static final int MAX_COPIES = 64;
+    /** The model's ranges: each capability in quarters (CapsScenario retypes whole quarters). */
+    public static final int PARTS = 4;
 
     /** One capability's trace, and why it stopped, if it did. */
     public static final class Entry {
         public final long capId;
         public final CapCommitMapping map;
         private final Entry parent;
-        /** The committed retypes of this capability: their ids and ranges. */
-        private final List<long[]> children = new ArrayList<>();
         private final List<Entry> childEntries = new ArrayList<>();
         private String cut;
         /** Steps on this capability after its trace was cut: recorded, not validated. */
@@ -115,7 +118,10 @@ public final class CapsTraces implements Recorder {
         // when its own trace was cut already
         switch (event) {
             case "Delete" -> {
-                cut(e, "a Delete");
+                Caps caps = Caps.of(machine.kernel(core));
+                if (caps.db().get(capId) == null && caps.retypeProtocol().requesting(capId)) {
+                    cut(e, "a Delete of the last copy of core " + core + ", whose retype of it is on its way");
+                }
                 if (e.parent != null) cut(e.parent, "a Delete of its retype " + Long.toHexString(capId));
             }
             case "Copy" -> {
@@ -131,10 +137,11 @@ public final class CapsTraces implements Recorder {
                 if (e.parent != null) cut(e.parent, "a revoke of its retype " + Long.toHexString(capId));
             }
             case "StartRetype" -> {
-                RetypeProtocol.RetypeOp op = Caps.of(machine.kernel(core)).retypeProtocol().rt().get(a[1]);
-                for (long[] child : e.children) {
-                    boolean overlap = child[1] < op.base() + op.size() && op.base() < child[1] + child[2];
-                    if (!overlap) cut(e, "a retype beside its live retype " + Long.toHexString(child[0]) + ", which it does not overlap");
+                Caps caps = Caps.of(machine.kernel(core));
+                RetypeProtocol.RetypeOp op = caps.retypeProtocol().rt().get(a[1]);
+                Capability cap = caps.db().get(capId);
+                if (cap == null || CapCommitMapping.rangeOf(cap.base(), cap.size(), PARTS, op.base(), op.size()) == null) {
+                    cut(e, "a retype of a range that is not whole quarters");
                 }
             }
             case "MoveAbort", "RevokeAbort" -> cut(e, "a " + event);
@@ -181,16 +188,15 @@ public final class CapsTraces implements Recorder {
     /** A capability first seen in a step: a region minted on the core its id names (ids are the minting core + 1, then a count). */
     private Entry root(long capId) {
         int minter = (int) (capId >>> 40) - 1;
-        return new Entry(capId, new CapCommitMapping(cores, MAX_COPIES, capId, minter).observe(machine), null);
+        return new Entry(capId, new CapCommitMapping(cores, MAX_COPIES, capId, minter).parts(PARTS).observe(machine), null);
     }
 
     /** Retype {@code opKey} of {@code parent} committed on the owner {@code core}: its new capability, its requester's. */
     private void born(Entry parent, int core, long opKey) {
         RetypeProtocol.RetypeOp op = Caps.of(machine.kernel(core)).retypeProtocol().rt().get(opKey);
-        CapCommitMapping map = new CapCommitMapping(cores, MAX_COPIES, op.newId(), op.requester()).observe(machine);
+        CapCommitMapping map = new CapCommitMapping(cores, MAX_COPIES, op.newId(), op.requester()).parts(PARTS).observe(machine);
         Entry child = new Entry(op.newId(), map, parent);
         entries.put(op.newId(), child);
-        parent.children.add(new long[] {op.newId(), op.base(), op.size()});
         parent.childEntries.add(child);
     }
 

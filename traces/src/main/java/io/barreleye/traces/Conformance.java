@@ -96,6 +96,8 @@ public final class Conformance {
     /** Operations per capability run; copies bounded as in CapCommit_large.cfg. */
     public static final int CAP_OPS = 30;
     public static final int CAP_MAX_COPIES = 2;
+    /** Retypes of the region in this many parts, as CapCommit_large.cfg's Ranges. */
+    public static final int CAP_PARTS = 2;
     /** URPC runs within Urpc_large.cfg (gen A: 3 slots, 3 messages each way) and Urpc_B_large.cfg (3 slots, 6). */
     static final Map<Generation, int[]> URPC_MODEL = Map.of(Generation.EPOCH_ACK, new int[] {3, 3},
             Generation.USED_BIT, new int[] {3, 6});
@@ -201,7 +203,7 @@ public final class Conformance {
     static void capsRun(Path specsDir, Path outDir, CoreRuntime rt, long seed, List<Run> runs) throws IOException {
         CapCommitDriver.Rig rig;
         try {
-            rig = CapCommitDriver.drive(rt, seed == 0 ? 1 : seed, CAP_OPS, CAP_MAX_COPIES);
+            rig = CapCommitDriver.drive(rt, seed == 0 ? 1 : seed, CAP_OPS, CAP_MAX_COPIES, CAP_PARTS);
         } catch (IllegalStateException e) {
             TraceValidator.Result failed = new TraceValidator.Result(false, 0, 0, e.getMessage(), Map.of(), Set.of());
             runs.add(new Run("caps", "CapCommit.tla", "CapCommit.cfg", rt.name(), seed, outDir, 0, failed, true));
