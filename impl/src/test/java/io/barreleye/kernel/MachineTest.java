@@ -51,6 +51,20 @@ class MachineTest {
         assertThrows(IllegalArgumentException.class, () -> boot(new SimRuntime(1), SIXTEEN.size() + 1));
     }
 
+    /**
+     * An installed view tells the SKB which cores are live (service placement and multicast trees
+     * read them); the kernel's surviving mutant removed that call. A topology of its own, so that
+     * no other test's machine shares the SKB.
+     */
+    @Test
+    void anInstalledViewTellsTheSkbWhichCoresAreLive() {
+        Machine m = Machine.boot(Machines.named("single-16"), 3, Generation.USED_BIT, 2, new SimRuntime(1).clock());
+        io.barreleye.skb.Skb skb = io.barreleye.skb.Skb.of(m.topology());
+        assertEquals(List.of(0, 1, 2), skb.facts().liveCores());
+        m.kernel(0).installView(new View(2, List.of(0, 1)));
+        assertEquals(List.of(0, 1), skb.facts().liveCores());
+    }
+
     @Test
     void hotPlugsUpToTheTopologysSize() {
         Machine m = boot(new SimRuntime(1), SIXTEEN.size() - 1);
