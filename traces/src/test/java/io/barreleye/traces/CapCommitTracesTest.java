@@ -61,19 +61,11 @@ class CapCommitTracesTest {
     @Test
     void aCopyToOneselfAndAMoveToACoreWithoutACopyConform() throws IOException {
         CapCommitDriver.Rig rig = rig(23, Set.of());
-        CapsTraces traces = new CapsTraces(rig.m);
-        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        CapsTraces traces = recorded(rig);
         assertTrue(rig.run(0, c -> c.copy(rig.region, 0)).succeeded());
         assertTrue(rig.run(0, c -> c.move(rig.region, 2)).succeeded());
         assertTrue(rig.run(2, c -> c.copy(rig.region, 1)).succeeded());
-        rig.settle();
-        traces.quiesce(rig.m);
-        CapsTraces.Entry only = traces.traces().get(0);
-        assertEquals(null, only.cut());
-        assertEquals(0, traces.dropped());
-        TraceValidator.Result r = validate(only.map, "capability-self-copy-and-move");
-        assertTrue(r.conforms(), r.diagnosis());
-        assertEquals(r.totalEvents(), r.eventsChecked());
+        TraceValidator.Result r = onlyTraceConformsWhole(rig, traces, "capability-self-copy-and-move");
         assertEquals(1, r.actions().get("Quiescent"), r.actions().toString());
         assertEquals(2, r.actions().get("Copy"), r.actions().toString());
     }
@@ -115,8 +107,7 @@ class CapCommitTracesTest {
     @Test
     void everyCapabilityOfARunGetsItsOwnTrace() throws IOException {
         CapCommitDriver.Rig rig = rig(17, Set.of());
-        CapsTraces traces = new CapsTraces(rig.m);
-        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        CapsTraces traces = recorded(rig);
         assertTrue(rig.run(0, c -> c.copy(rig.region, 1)).succeeded());
         long child = ((Outcome.Success<Long>) rig.run(1, c -> c.retype(rig.region, CapType.FRAME, 0, R / 2))).value();
         assertTrue(rig.run(1, c -> c.copy(child, 2)).succeeded());
@@ -156,6 +147,29 @@ class CapCommitTracesTest {
 
     private TraceValidator.Result validate(CapCommitMapping map, String name) throws IOException {
         return Validation.written(tmp.resolve(name + ".ndjson"), map.lines());
+    }
+
+    /** Every capability's trace of {@code rig}'s run, recorded from now on. */
+    private static CapsTraces recorded(CapCommitDriver.Rig rig) {
+        CapsTraces traces = new CapsTraces(rig.m);
+        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        return traces;
+    }
+
+    /**
+     * Settles the run and ends it quiescent; asserts its one capability's trace was not cut, no
+     * step was dropped and the whole trace conforms; returns the verdict.
+     */
+    private TraceValidator.Result onlyTraceConformsWhole(CapCommitDriver.Rig rig, CapsTraces traces, String name) throws IOException {
+        rig.settle();
+        traces.quiesce(rig.m);
+        CapsTraces.Entry only = traces.traces().get(0);
+        assertEquals(null, only.cut());
+        assertEquals(0, traces.dropped());
+        TraceValidator.Result r = validate(only.map, name);
+        assertTrue(r.conforms(), r.diagnosis());
+        assertEquals(r.totalEvents(), r.eventsChecked());
+        return r;
     }
 
     /** An aborted retype that keeps the owner's lock diverges at its Unlock, which reads the lock from the owner's replica. */
@@ -270,8 +284,7 @@ class CapCommitTracesTest {
     @Test
     void deletesConform() throws IOException {
         CapCommitDriver.Rig rig = rig(29, Set.of());
-        CapsTraces traces = new CapsTraces(rig.m);
-        io.barreleye.caps.Caps.setRecorder(rig.m, traces);
+        CapsTraces traces = recorded(rig);
         assertTrue(rig.run(0, c -> c.copy(rig.region, 1)).succeeded());
         assertTrue(rig.run(1, c -> c.delete(rig.region)).succeeded());
         assertFalse(rig.holds(1));
@@ -281,17 +294,10 @@ class CapCommitTracesTest {
         assertEquals(Outcome.Reason.CONFLICT, ((Outcome.Failure<Long>) last).reason(), "the owner's last copy: " + last);
         assertTrue(rig.run(0, c -> c.copy(rig.region, 2)).succeeded());
         assertTrue(rig.run(2, c -> c.delete(rig.region)).succeeded());
-        rig.settle();
-        traces.quiesce(rig.m);
-        CapsTraces.Entry only = traces.traces().get(0);
-        assertEquals(null, only.cut());
-        assertEquals(0, traces.dropped());
-        TraceValidator.Result r = validate(only.map, "capability-deletes");
-        assertTrue(r.conforms(), r.diagnosis());
-        assertEquals(r.totalEvents(), r.eventsChecked());
+        TraceValidator.Result r = onlyTraceConformsWhole(rig, traces, "capability-deletes");
         assertEquals(3, r.actions().get("Delete"), r.actions().toString());
         assertEquals(1, r.actions().get("Quiescent"), r.actions().toString());
-        String trace = String.join("\n", only.map.lines());
+        String trace = String.join("\n", traces.traces().get(0).map.lines());
         assertTrue(trace.contains("{\"event\":\"Delete\",\"core\":0,") && trace.contains("{\"var\":\"owner\",\"path\":[],\"value\":1}"),
                 trace);
     }
