@@ -109,6 +109,7 @@ public final class CapCommitDriver {
         long part = REGION_BYTES / parts;
         record Open(String kind, int core, CompletableFuture<Outcome<Long>> f) {}
         List<Open> open = new ArrayList<>();
+        java.util.function.Predicate<String> anyOpen = kind -> open.stream().anyMatch(o -> o.kind().equals(kind));
         int started = 0;
         int copyBudget = maxCopies - 1;
         boolean revoked = false;
@@ -123,9 +124,9 @@ public final class CapCommitDriver {
                 int k = rnd.nextInt(CORES);
                 int other = rnd.nextInt(5) == 0 ? k : (k + 1 + rnd.nextInt(CORES - 1)) % CORES;
                 int r = rnd.nextInt(100);
-                boolean retypeOpen = open.stream().anyMatch(o -> o.kind().equals("retype"));
-                boolean revokeOpen = open.stream().anyMatch(o -> o.kind().equals("revoke"));
-                boolean moveOpen = open.stream().anyMatch(o -> o.kind().equals("move"));
+                boolean retypeOpen = anyOpen.test("retype");
+                boolean revokeOpen = anyOpen.test("revoke");
+                boolean moveOpen = anyOpen.test("move");
                 boolean retyping = open.stream().anyMatch(o -> o.kind().equals("retype") && o.core() == k);
                 // a copy it may delete: not the owner's last (that one is refused, with no step)
                 boolean deletable = rig.holds(k) && (k != rig.map.ownerCore() || rig.count(k) > 1);
@@ -149,7 +150,7 @@ public final class CapCommitDriver {
                     // core with or without a copy; not beside a revoke, which could take the new owner's copy
                     // before the move starts
                     int d = rnd.nextInt(CORES);
-                    boolean deleteOpen = open.stream().anyMatch(o -> o.kind().equals("delete"));
+                    boolean deleteOpen = anyOpen.test("delete");
                     if (!moveOpen && !revokeOpen && !deleteOpen && d != rig.map.ownerCore() && (rig.holds(d) || copyBudget > 0)) {
                         if (!rig.holds(d)) copyBudget--; // the new owner will install one more copy
                         open.add(new Open("move", k, rig.start(k, c -> c.move(rig.region, d))));

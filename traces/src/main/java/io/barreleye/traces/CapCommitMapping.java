@@ -331,8 +331,9 @@ public final class CapCommitMapping implements Recorder {
                     u.addAll(List.of("retypes", path(c), SetEnumValue.of(new Value[0])));
                 } else {
                     CapabilityDb db = Caps.of(machine.kernel(core)).db();
-                    retypes[c] = children(db).size();
-                    Value held = childRanges(db);
+                    List<io.barreleye.caps.Capability> kids = children(db);
+                    retypes[c] = kids.size();
+                    Value held = childRanges(kids);
                     if (held != null) u.addAll(List.of("retypes", path(c), held));
                 }
                 u.addAll(List.of("copies", path(c), observedCopies(core, 0)));
@@ -437,13 +438,13 @@ public final class CapCommitMapping implements Recorder {
     }
 
     /**
-     * The spec's {@code retypes[c]}: the ranges of the children of the region core c's replica
-     * holds; null (not recorded) when one of them is not whole parts of the region, or the
+     * The spec's {@code retypes[c]}: the ranges of {@code children}, the children of the region
+     * core c's replica holds ({@link #children}); null (not recorded) when one of them is not whole parts of the region, or the
      * region's extent is not known (no retype of it started: then it has no children).
      */
-    private Value childRanges(CapabilityDb db) {
+    private Value childRanges(List<io.barreleye.caps.Capability> children) {
         List<Value> out = new ArrayList<>();
-        for (io.barreleye.caps.Capability c : children(db)) {
+        for (io.barreleye.caps.Capability c : children) {
             Value g = rangeOf(capBase, capSize, parts, c.base(), c.size());
             if (g == null) return null;
             out.add(g);
@@ -501,7 +502,7 @@ public final class CapCommitMapping implements Recorder {
             u.addAll(List.of("copies", path(core + 1), db.copies().getOrDefault(region, 0)));
             int named = db.ownerAt(region);
             if (named >= 0) u.addAll(List.of("ownerAt", path(core + 1), named + 1));
-            Value held = childRanges(db);
+            Value held = childRanges(children(db));
             if (held != null) u.addAll(List.of("retypes", path(core + 1), held));
         }
         u.addAll(List.of("lock", path(), lockHolder));

@@ -72,18 +72,53 @@ public final class Binder {
         return forEachIn(ranges(c, outer), frame, v);
     }
 
+    /** Visits one element of a range (see {@link #forEachElement}). */
+    interface ElementVisitor {
+        /** Returns false to stop the iteration. */
+        boolean visit(Value x);
+    }
+
+    /**
+     * Each element of the range of group {@code g}, a single name's, in the enumeration's order;
+     * false when stopped early. {@code x \in lo..hi} gives the integers in ascending order
+     * without building the enumeration ({@code \E o \in 1..opCount} over thousands of operations).
+     */
+    boolean forEachElement(int g, io.barreleye.modelcheck.value.SetValue range, ElementVisitor v) {
+        if (range instanceof io.barreleye.modelcheck.value.IntervalValue r) {
+            for (long i = r.lo; i <= r.hi; i++) { // long: hi may be the largest int
+                if (!v.visit(io.barreleye.modelcheck.value.IntValue.of((int) i))) return false;
+            }
+            return true;
+        }
+        for (Value x : Values.asEnum(groups[g].set().span, "a bound variable's range", range).elems) {
+            if (!v.visit(x)) return false;
+        }
+        return true;
+    }
+
+    /** Binds each element to its slot and visits the frame: {@link #forEachIn}'s walk of one interval. */
+    private static final class Binding implements ElementVisitor {
+        private final Env frame;
+        private final int slot;
+        private final Visitor v;
+
+        Binding(Env frame, int slot, Visitor v) {
+            this.frame = frame;
+            this.slot = slot;
+            this.v = v;
+        }
+
+        @Override public boolean visit(Value x) {
+            frame.slots[slot] = x;
+            return v.visit();
+        }
+    }
+
     /** {@link #forEach} over ranges already evaluated by {@link #ranges}. */
     boolean forEachIn(io.barreleye.modelcheck.value.SetValue[] ranges, Env frame, Visitor v) {
         if (groups.length == 1 && !groups[0].tuple() && groups[0].count() == 1
-                && ranges[0] instanceof io.barreleye.modelcheck.value.IntervalValue range) {
-            // x \in lo..hi: the integers in ascending order, the enumeration's order, without
-            // building the enumeration (\E o \in 1..opCount over thousands of operations)
-            int slot = groups[0].first();
-            for (long i = range.lo; i <= range.hi; i++) { // long: hi may be the largest int
-                frame.slots[slot] = io.barreleye.modelcheck.value.IntValue.of((int) i);
-                if (!v.visit()) return false;
-            }
-            return true;
+                && ranges[0] instanceof io.barreleye.modelcheck.value.IntervalValue) {
+            return forEachElement(0, ranges[0], new Binding(frame, groups[0].first(), v));
         }
         Value[][] sets = new Value[ranges.length][];
         for (int i = 0; i < ranges.length; i++) sets[i] = Values.asEnum(groups[i].set().span, "a bound variable's range", ranges[i]).elems;

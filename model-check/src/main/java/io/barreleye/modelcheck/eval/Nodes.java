@@ -806,33 +806,41 @@ final class Nodes {
         }
 
         boolean eval(Quant q, Ctx c, Env e) {
-            io.barreleye.modelcheck.value.SetValue range = q.binder.ranges(c, e)[0];
-            Env frame = new Env(q.binder.size, e);
-            Value f = null;
-            Value v = null;
-            Value[] elems = null;
-            long lo = 0;
-            long hi = -1;
-            if (range instanceof io.barreleye.modelcheck.value.IntervalValue r) {
-                lo = r.lo; // walked without being built, as Binder does
-                hi = r.hi;
-            } else {
-                elems = Values.asEnum(q.binder.groups[0].set().span, "a bound variable's range", range).elems;
-                hi = elems.length - 1;
+            Scan scan = new Scan(q, c, new Env(q.binder.size, e));
+            q.binder.forEachElement(0, q.binder.ranges(c, e)[0], scan);
+            return scan.result;
+        }
+
+        /** One evaluation's walk: f and v once evaluated, and the answer so far. */
+        private final class Scan implements Binder.ElementVisitor {
+            private final Quant q;
+            private final Ctx c;
+            private final Env frame;
+            private Value f;
+            private Value v;
+            boolean result;
+
+            Scan(Quant q, Ctx c, Env frame) {
+                this.q = q;
+                this.c = c;
+                this.frame = frame;
+                this.result = q.forall;
             }
-            for (long i = lo; i <= hi; i++) { // long: hi may be the largest int
-                Value x = elems == null ? io.barreleye.modelcheck.value.IntValue.of((int) i) : elems[(int) i];
+
+            @Override public boolean visit(Value x) {
                 if (f == null) f = app.fcn.eval(c, frame);
                 Value got = DataNodes.FcnApp.apply(app.span, f, x);
                 if (v == null) v = eq.right.eval(c, frame);
                 if (!Values.eq(eq.span, got, v)) {
-                    if (q.forall) return false;
-                    continue;
+                    if (!q.forall) return true;
+                    result = false;
+                    return false;
                 }
                 frame.slots[slot] = x;
-                if (q.body.evalBool(c, frame) != q.forall) return !q.forall;
+                if (q.body.evalBool(c, frame) == q.forall) return true;
+                result = !q.forall;
+                return false;
             }
-            return q.forall;
         }
     }
 
